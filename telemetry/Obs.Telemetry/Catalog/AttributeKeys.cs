@@ -1,0 +1,138 @@
+namespace Obs.Telemetry.Catalog;
+
+/// <summary>
+/// Every attribute key Obs writes, once: the original design's keys and, beside them, the
+/// OpenTelemetry semantic-convention keys for the same facts (ARCHITECTURE.md, "Trace model").
+/// </summary>
+public static class AttributeKeys
+{
+    /// <summary>Original design: build spans.</summary>
+    public static class Build
+    {
+        public const string ProjectPath = "build.project_path";
+        public const string StepsCount = "build.steps_count";
+        public const string Success = "build.success";
+        public const string StepName = "build.step.name";
+        public const string StepType = "build.step.type";
+        public const string StepCommand = "build.step.command";
+        public const string StepDuration = "build.step.duration";
+        public const string StepExitCode = "build.step.exit_code";
+    }
+
+    /// <summary>Original design and semantic conventions: test spans.</summary>
+    public static class Test
+    {
+        public const string Framework = "test.framework";
+        public const string SuiteTotal = "test.suite.total";
+        public const string SuitePassed = "test.suite.passed";
+        public const string SuiteFailed = "test.suite.failed";
+        public const string SuiteSkipped = "test.suite.skipped";
+        public const string SuiteDuration = "test.suite.duration";
+        public const string CaseResult = "test.case.result";
+        public const string CoveragePercentage = "test.coverage.percentage";
+
+        // semantic conventions
+        public const string CaseName = "test.case.name";
+        public const string CaseResultStatus = "test.case.result.status";
+        public const string SuiteName = "test.suite.name";
+        public const string SuiteRunStatus = "test.suite.run.status";
+    }
+
+    /// <summary>Benchmark spans.</summary>
+    public static class Benchmark
+    {
+        public const string Iterations = "benchmark.iterations";
+        public const string Warmup = "benchmark.warmup";
+        public const string Target = "benchmark.target";
+        public const string Min = "benchmark.min_ms";
+        public const string Mean = "benchmark.mean_ms";
+        public const string P50 = "benchmark.p50_ms";
+        public const string P95 = "benchmark.p95_ms";
+        public const string P99 = "benchmark.p99_ms";
+        public const string Max = "benchmark.max_ms";
+        public const string StdDev = "benchmark.stddev_ms";
+        public const string Throughput = "benchmark.throughput_per_second";
+    }
+
+    /// <summary>Original design's HTTP keys, kept beside the stable semantic conventions.</summary>
+    public static class Http
+    {
+        public const string LegacyMethod = "http.method";
+        public const string LegacyUrl = "http.url";
+        public const string LegacyStatusCode = "http.status_code";
+        public const string LegacyUserAgent = "http.user_agent";
+        public const string LegacyRequestContentLength = "http.request_content_length";
+
+        public const string RequestMethod = "http.request.method";
+        public const string ResponseStatusCode = "http.response.status_code";
+        public const string Route = "http.route";
+        public const string UrlFull = "url.full";
+        public const string UrlPath = "url.path";
+        public const string UserAgentOriginal = "user_agent.original";
+        public const string RequestBodySize = "http.request.body.size";
+    }
+
+    /// <summary>Semantic conventions: process and CLI spans.</summary>
+    public static class Process
+    {
+        public const string ExecutableName = "process.executable.name";
+        public const string ExecutablePath = "process.executable.path";
+        public const string ExitCode = "process.exit.code";
+        public const string Pid = "process.pid";
+        public const string CommandArgs = "process.command_args";
+        public const string WorkingDirectory = "process.working_directory";
+    }
+
+    /// <summary>Semantic conventions: CI/CD pipelines and tasks.</summary>
+    public static class Cicd
+    {
+        public const string PipelineName = "cicd.pipeline.name";
+        public const string PipelineRunId = "cicd.pipeline.run.id";
+        public const string PipelineResult = "cicd.pipeline.result";
+        public const string TaskName = "cicd.pipeline.task.name";
+        public const string TaskRunId = "cicd.pipeline.task.run.id";
+        public const string TaskRunResult = "cicd.pipeline.task.run.result";
+        public const string TaskType = "cicd.pipeline.task.type";
+    }
+
+    /// <summary>Semantic conventions: version control.</summary>
+    public static class Vcs
+    {
+        public const string RefHeadName = "vcs.ref.head.name";
+        public const string RefHeadRevision = "vcs.ref.head.revision";
+        public const string RepositoryUrlFull = "vcs.repository.url.full";
+    }
+
+    /// <summary>Semantic conventions: errors and exceptions.</summary>
+    public static class Error
+    {
+        public const string Type = "error.type";
+        public const string ExceptionEvent = "exception";
+        public const string ExceptionType = "exception.type";
+        public const string ExceptionMessage = "exception.message";
+        public const string ExceptionStacktrace = "exception.stacktrace";
+    }
+
+    /// <summary>Resource attributes.</summary>
+    public static class Resource
+    {
+        public const string ServiceName = "service.name";
+        public const string ServiceVersion = "service.version";
+        public const string ServiceInstanceId = "service.instance.id";
+        public const string DeploymentEnvironmentName = "deployment.environment.name";
+        public const string DeploymentEnvironmentLegacy = "deployment.environment";
+        public const string HostName = "host.name";
+        public const string OsType = "os.type";
+        public const string ProcessPid = Process.Pid;
+        public const string AppName = "app.name";
+        public const string AppVersion = "app.version";
+    }
+
+    /// <summary>Obs' own keys for things no convention covers.</summary>
+    public static class Obs
+    {
+        public const string RunName = "obs.run.name";
+        public const string OrchestrationInstanceId = "obs.orchestration.instance_id";
+        public const string OrchestrationName = "obs.orchestration.name";
+    }
+}

@@ -1,0 +1,35 @@
+namespace Obs.Telemetry.Catalog;
+
+/// <summary>
+/// Every span name Obs emits, once. The original design's names are kept exactly; where a name
+/// carries a variable part (<c>build.step.&lt;name&gt;</c>) the same value is also recorded as an
+/// attribute so backends can group on it.
+/// </summary>
+public static class SpanNames
+{
+    public const string BuildExecute = "build.execute";
+    public const string BuildStepPrefix = "build.step.";
+    public const string BuildDependencyAnalysis = "build.dependency_analysis";
+    public const string BuildArtifactCollection = "build.artifact_collection";
+
+    public const string StartupInitialize = "startup.initialize";
+    public const string StartupConfigLoad = "startup.config.load";
+    public const string StartupDependenciesLoad = "startup.dependencies.load";
+    public const string StartupResourcesInitialize = "startup.resources.initialize";
+    public const string StartupHealthChecks = "startup.health_checks";
+
+    public const string TestSuiteExecute = "test.suite.execute";
+    public const string TestFilePrefix = "test.file.";
+    public const string TestCasePrefix = "test.case.";
+
+    public const string BenchmarkPerformanceTest = "benchmark.performance_test";
+
+    /// <summary><c>obs run</c> without <c>--name</c>: the CLI-span convention's <c>{process.executable.name}</c>.</summary>
+    public const string RunFallback = "obs.run";
+
+    public static string BuildStep(string stepName) => BuildStepPrefix + stepName;
+
+    public static string TestFile(string file) => TestFilePrefix + file;
+
+    public static string TestCase(string caseName) => TestCasePrefix + caseName;
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Configuration;
+using OpenTelemetry.Resources;
+
+namespace Obs.Telemetry.Resources;
+
+/// <summary>
+/// The resource every Obs span and metric carries: service, deployment environment (both the
+/// semantic-convention <c>deployment.environment.name</c> and the original <c>deployment.environment</c>),
+/// telemetry.sdk.*, host, process and OS, then the configured <c>resource_attributes</c>
+/// (<c>OTEL_RESOURCE_ATTRIBUTES</c>) merged over them. Service name and version always come from
+/// the options, whose layering already gave <c>OTEL_SERVICE_NAME</c> its precedence.
+/// </summary>
+public static class ObsResource
+{
+    /// <summary>Replaces whatever <paramref name="builder"/> held with the Obs resource.</summary>
+    public static ResourceBuilder Configure(ResourceBuilder builder, ObsTelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Clear() drops the SDK's own environment detector: it would read OTEL_* directly and
+        // bypass Obs' precedence (flags over environment over YAML).
+        return builder
+            .Clear()
+            .AddService(options.ServiceName, serviceVersion: options.ServiceVersion, autoGenerateServiceInstanceId: true)
+            .AddTelemetrySdk()
+            .AddAttributes(Attributes(options));
+    }
+
+    /// <summary>The attributes beside service.* and telemetry.sdk.*.</summary>
+    public static IReadOnlyDictionary<string, object> Attributes(ObsTelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var attributes = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [AttributeKeys.Resource.DeploymentEnvironmentName] = options.App.Environment,
+            [AttributeKeys.Resource.DeploymentEnvironmentLegacy] = options.App.Environment,
+            [AttributeKeys.Resource.HostName] = Environment.MachineName,
+            [AttributeKeys.Resource.ProcessPid] = (long)Environment.ProcessId,
+            [AttributeKeys.Resource.OsType] = OsType(),
+        };
+        if (!string.IsNullOrEmpty(options.App.Name))
+        {
+            attributes[AttributeKeys.Resource.AppName] = options.App.Name;
+        }
+
+        if (!string.IsNullOrEmpty(options.App.Version))
+        {
+            attributes[AttributeKeys.Resource.AppVersion] = options.App.Version;
+        }
+
+        foreach (var (key, value) in options.ResourceAttributes)
+        {
+            attributes[key] = value;
+        }
+
+        // One environment, two names: whichever the user set explicitly fills both.
+        if (options.ResourceAttributes.TryGetValue(AttributeKeys.Resource.DeploymentEnvironmentName, out var environment)
+            || options.ResourceAttributes.TryGetValue(AttributeKeys.Resource.DeploymentEnvironmentLegacy, out environment))
+        {
+            attributes[AttributeKeys.Resource.DeploymentEnvironmentName] = environment;
+            attributes[AttributeKeys.Resource.DeploymentEnvironmentLegacy] = environment;
+        }
+
+        attributes.Remove(AttributeKeys.Resource.ServiceName);
+        attributes.Remove(AttributeKeys.Resource.ServiceVersion);
+        return attributes;
+    }
+
+    private static string OsType() =>
+        OperatingSystem.IsLinux() ? "linux"
+        : OperatingSystem.IsWindows() ? "windows"
+        : OperatingSystem.IsMacOS() ? "darwin"
+        : OperatingSystem.IsFreeBSD() ? "freebsd"
+        : Environment.OSVersion.Platform.ToString().ToLower(CultureInfo.InvariantCulture);
+}
