@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Obs.Testing.Otlp.Proto.Collector.Trace.V1;
+
+namespace Obs.Testing.Otlp;
+
+/// <summary>The transport-free half of the receiver: gRPC and HTTP both hand their requests here.</summary>
+internal sealed class OtlpExportSink
+{
+    private int _requestCount;
+    private IReadOnlyDictionary<string, string>? _lastRequestHeaders;
+
+    public ReceivedItems<ReceivedSpan> Spans { get; } = new();
+
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    public IReadOnlyDictionary<string, string>? LastRequestHeaders => Volatile.Read(ref _lastRequestHeaders);
+
+    public ExportTraceServiceResponse Accept(ExportTraceServiceRequest request, string transport, HttpRequest httpRequest)
+    {
+        // Headers first so a test woken by the span signal already sees them.
+        Volatile.Write(ref _lastRequestHeaders, RequestBody.Headers(httpRequest));
+        Interlocked.Increment(ref _requestCount);
+        Spans.AddRange(OtlpSpanFlattener.Flatten(request, transport));
+        return new ExportTraceServiceResponse();
+    }
+}

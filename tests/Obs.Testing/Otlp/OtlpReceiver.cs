@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Obs.Testing.Otlp;
+
+/// <summary>
+/// A loopback OTLP trace collector for tests: OTLP/gRPC on an HTTP/2 cleartext port and OTLP/HTTP
+/// (<c>POST /v1/traces</c>, protobuf) on an HTTP/1.1 port, both on 127.0.0.1 with OS-assigned ports.
+/// Start one per test with <see cref="StartAsync"/> and dispose it at the end.
+/// </summary>
+public sealed class OtlpReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly OtlpExportSink _sink;
+
+    private OtlpReceiver(WebApplication app, OtlpExportSink sink, int grpcPort, int httpPort)
+    {
+        _app = app;
+        _sink = sink;
+        GrpcEndpoint = LoopbackWebHost.LoopbackUri(grpcPort);
+        HttpEndpoint = LoopbackWebHost.LoopbackUri(httpPort);
+    }
+
+    /// <summary>Where an OTLP/gRPC exporter should point, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri GrpcEndpoint { get; }
+
+    /// <summary>Base OTLP/HTTP address, without <c>/v1/traces</c>.</summary>
+    public Uri HttpEndpoint { get; }
+
+    /// <summary>The full OTLP/HTTP traces URL (<see cref="HttpEndpoint"/> + <c>v1/traces</c>).</summary>
+    public Uri HttpTracesEndpoint => new(HttpEndpoint, OtlpHttpTraceEndpoint.Path.TrimStart('/'));
+
+    /// <summary>Every span received so far, over either transport, in arrival order.</summary>
+    public IReadOnlyList<ReceivedSpan> Spans => _sink.Spans.Snapshot();
+
+    /// <summary>Number of export requests accepted (gRPC calls plus HTTP posts).</summary>
+    public int RequestCount => _sink.RequestCount;
+
+    /// <summary>Request headers of the most recent export request (case-insensitive keys); null before the first.</summary>
+    public IReadOnlyDictionary<string, string>? LastRequestHeaders => _sink.LastRequestHeaders;
+
+    public static async Task<OtlpReceiver> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = LoopbackWebHost.CreateBuilder();
+        ListenOptions? grpcListen = null;
+        ListenOptions? httpListen = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Exporters speak gRPC with prior knowledge of HTTP/2, which cleartext Kestrel only offers on an HTTP/2-only endpoint.
+            kestrel.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http2; grpcListen = o; });
+            kestrel.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http1; httpListen = o; });
+        });
+
+        var sink = new OtlpExportSink();
+        builder.Services.AddSingleton(sink);
+        builder.Services.AddGrpc();
+
+        var app = builder.Build();
+        app.MapGrpcService<OtlpGrpcTraceService>();
+        app.MapPost(OtlpHttpTraceEndpoint.Path, (RequestDelegate)(context => OtlpHttpTraceEndpoint.HandleAsync(context, sink)));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new OtlpReceiver(app, sink, LoopbackWebHost.BoundPort(grpcListen), LoopbackWebHost.BoundPort(httpListen));
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="until"/> holds for the spans received so far, or until
+    /// <paramref name="timeout"/> passes; either way returns the spans received by then.
+    /// </summary>
+    public Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(Func<IReadOnlyList<ReceivedSpan>, bool> until, TimeSpan timeout) =>
+        _sink.Spans.WaitAsync(until, timeout);
+
+    /// <summary>Waits for at least <paramref name="count"/> spans (bounded by <paramref name="timeout"/>).</summary>
+    public Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(int count, TimeSpan timeout) =>
+        _sink.Spans.WaitAsync(spans => spans.Count >= count, timeout);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
