@@ -59,19 +59,17 @@ public static class ObsExporterRegistration
         return builder;
     }
 
-    /// <summary>Adds metric exporters for the trace exporters that have a metrics counterpart (console, OTLP).</summary>
+    /// <summary>
+    /// Adds metric exporters for the trace exporters that have a metrics counterpart: OTLP. Zipkin
+    /// and Jaeger take no metrics; the console metric exporter prints an empty resource block on
+    /// every run that records none, which would bury the CLI's own output, so it is not used.
+    /// </summary>
     public static MeterProviderBuilder AddObsExporters(this MeterProviderBuilder builder, ObsTelemetryOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
 
-        var kinds = options.EffectiveExporters();
-        if (kinds.Contains(ExporterKind.Console))
-        {
-            builder.AddConsoleExporter();
-        }
-
-        if (kinds.Contains(ExporterKind.Otlp) && OtlpTarget.ForOtlpMetrics(options) is { } target)
+        if (options.EffectiveExporters().Contains(ExporterKind.Otlp) && OtlpTarget.ForOtlpMetrics(options) is { } target)
         {
             builder.AddOtlpExporter(OtlpName, (exporter, reader) =>
             {
