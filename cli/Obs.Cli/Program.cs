@@ -1,1 +1,4 @@
-return 0;
+using Obs.Cli;
+using Obs.Cli.Hosting;
+
+return await ObsCommandLine.InvokeAsync(args, CliConsole.FromProcess()).ConfigureAwait(false);

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Obs.Telemetry;
+using Obs.Telemetry.Configuration;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Obs.Cli.Hosting;
+
+/// <summary>
+/// The CLI's telemetry for one invocation: configuration layered and validated, providers built
+/// through <see cref="ObsTelemetryServiceCollectionExtensions.AddObsTelemetry"/>, and a shutdown
+/// that never outlives the export timeout, whatever state the collector is in.
+/// </summary>
+public sealed class CliTelemetry : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TracerProvider? _tracerProvider;
+    private readonly MeterProvider? _meterProvider;
+
+    private CliTelemetry(ObsTelemetryOptions options, ServiceProvider services)
+    {
+        Options = options;
+        _services = services;
+        _tracerProvider = services.GetService<TracerProvider>();
+        _meterProvider = services.GetService<MeterProvider>();
+    }
+
+    public ObsTelemetryOptions Options { get; }
+
+    /// <summary>
+    /// Loads configuration from <paramref name="request"/>. On invalid input writes one line per
+    /// problem to stderr and returns null: the caller exits with <see cref="ExitCodes.UsageError"/>.
+    /// </summary>
+    public static CliTelemetry? Start(ConfigLoadRequest request, CliConsole console, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var result = ObsConfigurationLoader.Load(request);
+        foreach (var problem in result.Errors)
+        {
+            console.Fail($"config: {problem}");
+        }
+
+        if (!result.IsValid)
+        {
+            return null;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            console.Warn(warning);
+        }
+
+        var options = result.Options;
+        if (verbose)
+        {
+            console.Say($"config: {result.ConfigFile ?? "built-in defaults"}; service {options.ServiceName}; sampler {options.Sampling.Type}");
+            var exporters = options.EffectiveExporters();
+            console.Say(exporters.Count == 0 ? "exporters: none" : $"exporters: {string.Join(", ", exporters)}");
+        }
+
+        var services = new ServiceCollection()
+            .AddObsTelemetry(options, request.Environment)
+            .BuildServiceProvider();
+        return new CliTelemetry(options, services);
+    }
+
+    /// <summary>
+    /// Flushes and shuts the providers down (true when done in time), waiting at most the export timeout
+    /// (<c>tracing.batch.export_timeout_millis</c>). A dead or slow collector costs at most that;
+    /// what could not be sent by then is dropped, and the traced command's result is unchanged.
+    /// </summary>
+    public bool Shutdown()
+    {
+        var budget = TimeSpan.FromMilliseconds(Options.Batch.ExportTimeoutMillis);
+        var clock = Stopwatch.StartNew();
+        var shutdown = Task.Run(() =>
+        {
+            var ms = (int)budget.TotalMilliseconds;
+            _tracerProvider?.Shutdown(ms);
+            _meterProvider?.Shutdown(Math.Max(1, ms - (int)clock.ElapsedMilliseconds));
+        });
+
+        // The SDK honours its timeouts, but an exporter stuck in a socket call must not hold the
+        // CLI: wait on the deadline, not on the SDK.
+        return shutdown.Wait(budget);
+    }
+
+    public void Dispose()
+    {
+        // Past the deadline the providers are abandoned, not disposed: disposing would wait on them again.
+        if (Shutdown())
+        {
+            _services.Dispose();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Obs.Cli.Commands;
+using Obs.Cli.Hosting;
+
+namespace Obs.Cli;
+
+/// <summary>The <c>obs</c> command tree and its one top-level mapping of failures to exit codes.</summary>
+public static class ObsCommandLine
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand("obs: trace builds, test runs, benchmarks and start-up with OpenTelemetry.");
+        foreach (var option in global.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(new RunCommand(global, console));
+        return root;
+    }
+
+    /// <summary>Parses and runs; usage errors are one line on stderr and exit code 2.</summary>
+    public static async Task<int> InvokeAsync(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !IsHelpRequest(parse))
+        {
+            console.Fail($"{parse.Errors[0].Message} (see 'obs --help')");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                // obs run waits for its child on Ctrl+C instead of being cancelled first.
+                ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false,
+                Output = console.Output,
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            console.Fail(ex.Message);
+            return 1;
+        }
+    }
+
+    private static bool IsHelpRequest(ParseResult parse) => parse.Action is System.CommandLine.Help.HelpAction;
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace Obs.Cli.Tests;
+
+/// <summary>Runs the real <c>obs</c> (the built obs.dll under <c>dotnet</c>) as a child process.</summary>
+internal static class ObsProcess
+{
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+
+    private static readonly string ObsDll = Path.Combine(
+        typeof(ObsProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ObsCliDirectory").Value!,
+        "obs.dll");
+
+    /// <summary>
+    /// Runs <c>obs</c> with <paramref name="args"/> in a clean environment: only PATH, HOME and
+    /// DOTNET_* are inherited, so no OTEL_* or TRACEPARENT of the test runner leaks in.
+    /// </summary>
+    public static async Task<Outcome> RunAsync(
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null,
+        TimeSpan? timeout = null)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        startInfo.ArgumentList.Add(ObsDll);
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        startInfo.Environment.Clear();
+        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "DOTNET_CLI_HOME", "DOTNET_NOLOGO" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"obs {string.Join(' ', args)} did not exit in time. stderr: {await stderr}");
+        }
+
+        clock.Stop();
+        return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    /// <summary>A config file in a fresh temp directory; returns its path.</summary>
+    public static string WriteConfig(string yaml)
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-cli-test-").FullName;
+        var path = Path.Combine(directory, "tracing.yaml");
+        File.WriteAllText(path, yaml, Encoding.UTF8);
+        return path;
+    }
+}
