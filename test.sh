@@ -9,8 +9,30 @@ cd "$(dirname "$0")"
 results="${OBS_TEST_RESULTS:-TestResults}"
 rm -rf "$results"
 
-# Test prerequisites beyond the .NET SDK: none yet. Later suites (pytest, Azurite) install
-# theirs here, each only when missing, so a fresh machine needs nothing by hand.
+# Prerequisites beyond the .NET SDK, each installed only when missing so a fresh machine needs
+# nothing by hand. NativeAOT links with the platform toolchain (clang or gcc, and zlib).
+need_apt() { # need_apt <check-command> <debian-packages...>
+  if eval "$1" >/dev/null 2>&1; then return 0; fi
+  shift
+  echo "test.sh: installing $*" >&2
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$@" >/dev/null
+}
+need_apt "command -v clang || command -v gcc" clang
+need_apt "test -e /usr/include/zlib.h" zlib1g-dev
+
+# The obs CLI ships as NativeAOT: publishing it proves no trim or AOT warning crept in
+# (warnings are errors), and the binary must run a command.
+aot_status=0
+if dotnet publish cli/Obs.Cli -c Release -r linux-x64 -o artifacts/obs -nologo -v quiet >artifacts.publish.log 2>&1 \
+   && artifacts/obs/obs --exporter none run -- true 2>/dev/null; then
+  echo "test.sh: NativeAOT obs published with no warnings and runs"
+  rm -f artifacts.publish.log
+else
+  aot_status=1
+  echo "test.sh: NativeAOT publish of cli/Obs.Cli failed:" >&2
+  grep -E "warning|error" artifacts.publish.log | sort -u | head -20 >&2
+fi
 
 dotnet test Obs.Functions.sln \
   --configuration "${CONFIGURATION:-Debug}" \
@@ -29,6 +51,6 @@ line="tests: ${passed:-0} passed, ${failed:-0} failed"
 [ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"
 
-if [ "$status" -ne 0 ] || [ "${failed:-0}" -gt 0 ] || [ "${total:-0}" -eq 0 ]; then
+if [ "$status" -ne 0 ] || [ "$aot_status" -ne 0 ] || [ "${failed:-0}" -gt 0 ] || [ "${total:-0}" -eq 0 ]; then
   exit 1
 fi

@@ -48,6 +48,11 @@ public static class ObsExporterRegistration
                         o.Endpoint = options.ZipkinEndpoint ?? ObsDefaults.ZipkinEndpoint;
                         o.ExportProcessorType = ExportProcessorType.Batch;
                         o.BatchExportProcessorOptions = Batch(options.Batch);
+
+                        // The exporter sends synchronously with HttpClient's 100 s default timeout: a Zipkin that
+                        // accepts the connection but never answers would stall each batch, and the exit, on it.
+                        // export_timeout_millis bounds it, as OtlpExporterOptions.TimeoutMilliseconds does for OTLP.
+                        o.HttpClientFactory = () => new HttpClient { Timeout = TimeSpan.FromMilliseconds(options.Batch.ExportTimeoutMillis) };
                     });
 #pragma warning restore CS0618
                     break;

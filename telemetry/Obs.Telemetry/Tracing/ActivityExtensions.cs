@@ -11,7 +11,7 @@ public static class ActivityExtensions
     /// sets <c>error.type</c> to the exception's full type name and the span status to Error.
     /// A null activity (nobody listening, or sampled out) is fine.
     /// </summary>
-    public static Activity? RecordException(this Activity? activity, Exception exception)
+    public static Activity? RecordFailure(this Activity? activity, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (activity is null)

@@ -33,7 +33,7 @@ public static class ObsTracing
         }
         catch (Exception ex)
         {
-            span.RecordException(ex);
+            span.RecordFailure(ex);
             throw;
         }
     }
@@ -49,7 +49,7 @@ public static class ObsTracing
         }
         catch (Exception ex)
         {
-            span.RecordException(ex);
+            span.RecordFailure(ex);
             throw;
         }
     }
@@ -65,7 +65,7 @@ public static class ObsTracing
         }
         catch (Exception ex)
         {
-            span.RecordException(ex);
+            span.RecordFailure(ex);
             throw;
         }
     }

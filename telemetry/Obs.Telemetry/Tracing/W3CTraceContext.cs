@@ -27,9 +27,17 @@ public static class W3CTraceContext
             return false;
         }
 
-        return ActivityContext.TryParse(traceparent.Trim(), string.IsNullOrWhiteSpace(tracestate) ? null : tracestate.Trim(), isRemote: true, out context)
-            && context.TraceId != default
-            && context.SpanId != default;
+        var text = traceparent.Trim();
+        if (!HasDashesWhereW3CPutsThem(text)
+            || !ActivityContext.TryParse(text, string.IsNullOrWhiteSpace(tracestate) ? null : tracestate.Trim(), isRemote: true, out var parsed)
+            || parsed.TraceId == default
+            || parsed.SpanId == default)
+        {
+            return false;
+        }
+
+        context = parsed;
+        return true;
     }
 
     /// <summary>Reads the parent context from <c>TRACEPARENT</c>/<c>TRACESTATE</c> in an environment.</summary>
@@ -40,4 +48,9 @@ public static class W3CTraceContext
         environment.TryGetValue(TracestateVariable, out var tracestate);
         return TryParse(traceparent, tracestate, out context);
     }
+
+    // ActivityContext.TryParse checks the version, the hex fields and the length, but not the separators:
+    // "00_{trace}_{span}_01" would pass it. Version 00 is version(2)-trace(32)-span(16)-flags(2).
+    private static bool HasDashesWhereW3CPutsThem(string traceparent) =>
+        traceparent.Length > 52 && traceparent[2] == '-' && traceparent[35] == '-' && traceparent[52] == '-';
 }
