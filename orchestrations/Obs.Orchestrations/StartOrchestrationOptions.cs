@@ -11,4 +11,15 @@ public sealed record StartOrchestrationOptions(string? InstanceId = null)
     /// is the parent; when neither is set the orchestration starts a new trace.
     /// </summary>
     public ActivityContext ParentContext { get; init; }
+
+    /// <summary>
+    /// Options whose parent is a W3C <c>traceparent</c> (and optional <c>tracestate</c>), e.g. from
+    /// an HTTP request or the <c>TRACEPARENT</c> environment variable. A malformed value is ignored:
+    /// the orchestration then starts from <see cref="Activity.Current"/> or a new trace, never fails.
+    /// </summary>
+    public static StartOrchestrationOptions WithTraceparent(string? traceparent, string? tracestate = null, string? instanceId = null) =>
+        new(instanceId)
+        {
+            ParentContext = Obs.Telemetry.Tracing.W3CTraceContext.TryParse(traceparent, tracestate, out var parent) ? parent : default,
+        };
 }

@@ -134,5 +134,12 @@ public static class AttributeKeys
         public const string RunName = "obs.run.name";
         public const string OrchestrationInstanceId = "obs.orchestration.instance_id";
         public const string OrchestrationName = "obs.orchestration.name";
+        public const string OrchestrationStatus = "obs.orchestration.status";
+        public const string OrchestrationAttempt = "obs.orchestration.attempt";
+        public const string ActivityName = "obs.activity.name";
+        public const string ActivityTaskId = "obs.activity.task_id";
+
+        /// <summary>On a span link: why the spans are linked (e.g. <c>resumed_after_crash</c>).</summary>
+        public const string LinkReason = "obs.link.reason";
     }
 }

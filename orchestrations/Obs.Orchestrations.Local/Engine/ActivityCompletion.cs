@@ -1,0 +1,7 @@
+using Obs.Orchestrations.Local.History;
+using Obs.Orchestrations.Local.Storage;
+
+namespace Obs.Orchestrations.Local.Engine;
+
+/// <summary>A finished activity or fired timer, waiting to be committed with its work row's deletion.</summary>
+internal sealed record ActivityCompletion(WorkItem Work, HistoryEvent Event);

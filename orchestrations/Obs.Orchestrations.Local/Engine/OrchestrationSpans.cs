@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Obs.Orchestrations.Local.Storage;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Tracing;
+
+namespace Obs.Orchestrations.Local.Engine;
+
+/// <summary>
+/// The trace shape of an instance: one orchestration span per attempt, with an id fixed when the
+/// attempt starts and emitted once when it ends; each activity span is its child. An attempt cut
+/// short by a dead engine is emitted as abandoned, and the attempt that resumes links to the first.
+/// </summary>
+internal static class OrchestrationSpans
+{
+    public const string ResumedAfterCrash = "resumed_after_crash";
+
+    /// <summary>Starts an activity's span as a child of the instance's orchestration span (and makes it current).</summary>
+    public static Activity? StartActivity(OwnedInstance owned, WorkItem work) =>
+        ObsActivitySources.Orchestrations.StartActivity(
+            work.Name ?? "activity",
+            ActivityKind.Internal,
+            owned.SpanContext,
+            [
+                new(AttributeKeys.Obs.OrchestrationInstanceId, work.InstanceId),
+                new(AttributeKeys.Obs.ActivityName, work.Name),
+                new(AttributeKeys.Obs.ActivityTaskId, work.TaskId),
+            ]);
+
+    /// <summary>Emits the orchestration span of a finished instance.</summary>
+    public static void EmitFinished(
+        InstanceRecord record,
+        string spanName,
+        OrchestrationRuntimeStatus status,
+        TaskFailureDetails? failure,
+        IReadOnlyDictionary<string, object?> attributes,
+        DateTimeOffset end)
+    {
+        var tags = BaseTags(record, status);
+        foreach (var (key, value) in attributes)
+        {
+            tags.Add(new(key, value));
+        }
+
+        if (failure is not null)
+        {
+            tags.Add(new(AttributeKeys.Error.Type, failure.ErrorType));
+        }
+
+        CompletedSpanEmitter.Emit(ObsActivitySources.Orchestrations, Span(record, spanName, end, tags) with
+        {
+            Status = status == OrchestrationRuntimeStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error,
+            StatusDescription = failure is null ? (status == OrchestrationRuntimeStatus.Terminated ? "terminated" : null) : $"{failure.ErrorType}: {failure.ErrorMessage}",
+        });
+    }
+
+    /// <summary>Emits the span of an attempt whose engine stopped without finishing it.</summary>
+    public static void EmitAbandoned(InstanceRecord record, string spanName, string? previousOwner, DateTimeOffset end)
+    {
+        var tags = BaseTags(record, OrchestrationRuntimeStatus.Running);
+        tags.Add(new(AttributeKeys.Error.Type, "engine_lost"));
+        CompletedSpanEmitter.Emit(ObsActivitySources.Orchestrations, Span(record, spanName, end, tags) with
+        {
+            Status = ActivityStatusCode.Error,
+            StatusDescription = $"engine {previousOwner} stopped before the orchestration finished; resumed as attempt {record.Attempt + 1}",
+        });
+    }
+
+    private static List<KeyValuePair<string, object?>> BaseTags(InstanceRecord record, OrchestrationRuntimeStatus status) =>
+    [
+        new(AttributeKeys.Obs.OrchestrationInstanceId, record.InstanceId),
+        new(AttributeKeys.Obs.OrchestrationName, record.Name),
+        new(AttributeKeys.Obs.OrchestrationStatus, status.ToString()),
+        new(AttributeKeys.Obs.OrchestrationAttempt, record.Attempt),
+    ];
+
+    private static CompletedSpan Span(InstanceRecord record, string spanName, DateTimeOffset end, List<KeyValuePair<string, object?>> tags)
+    {
+        var traceId = ActivityTraceId.CreateFromString(record.TraceId);
+        ActivityLink[] links = record.Attempt > 1 && record.FirstSpanId != record.SpanId
+            ?
+            [
+                new ActivityLink(
+                    new ActivityContext(traceId, ActivitySpanId.CreateFromString(record.FirstSpanId), ActivityTraceFlags.Recorded),
+                    new ActivityTagsCollection { [AttributeKeys.Obs.LinkReason] = ResumedAfterCrash }),
+            ]
+            : [];
+        return new CompletedSpan
+        {
+            Name = spanName,
+            TraceId = traceId,
+            SpanId = ActivitySpanId.CreateFromString(record.SpanId),
+            ParentSpanId = record.ParentSpanId is null ? default : ActivitySpanId.CreateFromString(record.ParentSpanId),
+            TraceFlags = record.Sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None,
+            TraceState = record.TraceState,
+            StartTime = record.AttemptStartedAt,
+            EndTime = end < record.AttemptStartedAt ? record.AttemptStartedAt : end,
+            Tags = tags,
+            Links = links,
+        };
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Obs.Telemetry.Catalog;
+
+namespace Obs.Orchestrations.Local.Tests.Engine;
+
+/// <summary>The trace an instance leaves: one orchestration span, parent of every activity span, child of the caller.</summary>
+public sealed class EngineTraceTests
+{
+    [Fact]
+    public async Task Run_FromCallerSpan_OrchestrationSpanIsChildOfCallerAndParentOfActivitySpans()
+    {
+        using var collector = new SpanCollector();
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, int>("Step", async (ctx, x) =>
+            {
+                ctx.Span?.SetTag("step.input", x);
+                await Task.Delay(20);
+                return x;
+            })
+            .AddOrchestrator<int, int>("Traced", async (ctx, n) =>
+            {
+                ctx.SetSpanAttribute(AttributeKeys.Build.StepsCount, n);
+                var first = await ctx.CallActivityAsync<int>("Step", 1);
+                var rest = await Task.WhenAll(Enumerable.Range(2, n - 1).Select(i => ctx.CallActivityAsync<int>("Step", i)));
+                ctx.SetSpanAttribute(AttributeKeys.Build.Success, true);
+                return first + rest.Sum();
+            }, spanName: SpanNames.BuildExecute));
+
+        ActivityTraceId traceId;
+        ActivitySpanId callerSpanId;
+        OrchestrationMetadata result;
+        using (var caller = SpanCollector.TestSource.StartActivity("caller"))
+        {
+            Assert.NotNull(caller);
+            traceId = caller.TraceId;
+            callerSpanId = caller.SpanId;
+            var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Traced", 4);
+            using var timeout = new CancellationTokenSource(EngineHarness.Patience);
+            result = await harness.Client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+        }
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var spans = collector.InTrace(traceId);
+        var orchestration = Assert.Single(spans, s => s.DisplayName == SpanNames.BuildExecute);
+        var steps = spans.Where(s => s.DisplayName == "Step").ToList();
+        Assert.Equal(4, steps.Count);
+        Assert.Equal(callerSpanId, orchestration.ParentSpanId);
+        Assert.All(steps, s => Assert.Equal(orchestration.SpanId, s.ParentSpanId));
+        Assert.All(steps, s => Assert.InRange(s.StartTimeUtc, orchestration.StartTimeUtc, orchestration.StartTimeUtc + orchestration.Duration));
+        Assert.All(steps, s => Assert.True(s.StartTimeUtc + s.Duration <= orchestration.StartTimeUtc + orchestration.Duration, "an activity ended after its orchestration"));
+        Assert.Equal(4, orchestration.GetTagItem(AttributeKeys.Build.StepsCount));
+        Assert.Equal(true, orchestration.GetTagItem(AttributeKeys.Build.Success));
+        Assert.Equal(result.InstanceId, orchestration.GetTagItem(AttributeKeys.Obs.OrchestrationInstanceId));
+        Assert.Equal(ActivityStatusCode.Ok, orchestration.Status);
+        Assert.Empty(orchestration.Links);
+        Assert.Equal([1, 2, 3, 4], steps.Select(s => (int)s.GetTagItem("step.input")!).Order());
+    }
+
+    [Fact]
+    public async Task Run_ExplicitTraceparent_IsTheParentAndFailureMarksTheSpan()
+    {
+        using var collector = new SpanCollector();
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, int>("Broken", (_, _) => throw new InvalidOperationException("nope"))
+            .AddOrchestrator<int, int>("Failing", (ctx, x) => ctx.CallActivityAsync<int>("Broken", x)));
+        var parent = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+
+        var result = await harness.RunAsync("Failing", 1, StartOrchestrationOptions.WithTraceparent($"00-{parent.TraceId}-{parent.SpanId}-01"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        var spans = collector.InTrace(parent.TraceId);
+        var orchestration = Assert.Single(spans, s => s.DisplayName == "Failing");
+        var activity = Assert.Single(spans, s => s.DisplayName == "Broken");
+        Assert.Equal(parent.SpanId, orchestration.ParentSpanId);
+        Assert.Equal(orchestration.SpanId, activity.ParentSpanId);
+        Assert.Equal(ActivityStatusCode.Error, orchestration.Status);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Contains(activity.Events, e => e.Name == "exception");
+        Assert.Equal(typeof(TaskFailedException).FullName, orchestration.GetTagItem(AttributeKeys.Error.Type));
+    }
+
+    [Theory]
+    [InlineData("not-a-traceparent")]
+    [InlineData("00-00000000000000000000000000000000-0000000000000000-01")]
+    [InlineData(null)]
+    public void WithTraceparent_Malformed_IsIgnoredNotAnError(string? traceparent)
+    {
+        var options = StartOrchestrationOptions.WithTraceparent(traceparent, instanceId: "i-1");
+
+        Assert.Equal(default, options.ParentContext);
+        Assert.Equal("i-1", options.InstanceId);
+    }
+
+    [Fact]
+    public async Task Activity_SeesItsSpanAsCurrent_SoChildProcessesGetItsTraceparent()
+    {
+        using var collector = new SpanCollector();
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, string>("Probe", (_, _) => Task.FromResult(Activity.Current?.Id ?? "none"))
+            .AddOrchestrator<int, string>("Probing", (ctx, x) => ctx.CallActivityAsync<string>("Probe", x)));
+
+        var result = await harness.RunAsync("Probing", 0);
+
+        var currentId = result.SerializedOutput!.Trim('"');
+        var probe = Assert.Single(collector.InTrace(ActivityTraceId.CreateFromString(currentId.Split('-')[1])), s => s.DisplayName == "Probe");
+        Assert.Equal(probe.Id, currentId);
+    }
+}
