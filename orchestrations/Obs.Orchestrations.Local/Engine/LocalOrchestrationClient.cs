@@ -69,17 +69,26 @@ internal sealed class LocalOrchestrationClient(LocalOrchestrationEngine engine) 
         {
             // Subscribe before reading, so a finish between the two is not missed.
             var finished = engine.WhenFinished(instanceId);
-            var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"No orchestration instance with id '{instanceId}'.");
-            if (metadata.IsCompleted)
+            try
             {
-                return metadata;
-            }
+                var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"No orchestration instance with id '{instanceId}'.");
+                if (metadata.IsCompleted)
+                {
+                    engine.StopWaiting(instanceId, finished);
+                    return metadata;
+                }
 
-            // Another engine may be running it: poll the store too, backing off.
-            await Task.WhenAny(finished, Task.Delay(poll, engine.Clock, cancellation)).ConfigureAwait(false);
-            cancellation.ThrowIfCancellationRequested();
-            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, MaxPollInterval.Ticks));
+                // Another engine may be running it: poll the store too, backing off.
+                await Task.WhenAny(finished, Task.Delay(poll, engine.Clock, cancellation)).ConfigureAwait(false);
+                cancellation.ThrowIfCancellationRequested();
+                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, MaxPollInterval.Ticks));
+            }
+            catch
+            {
+                engine.StopWaiting(instanceId, finished);
+                throw;
+            }
         }
     }
 

@@ -55,6 +55,9 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
 
     internal TimeSpan LeaseDuration => _options.LeaseDuration;
 
+    /// <summary>Completion waiters not yet released (0 when nobody waits): memory must not grow with finished instances.</summary>
+    internal int WaiterCount => _finished.Count;
+
     /// <summary>
     /// Opens (or creates) the state database, resumes this engine's unfinished instances and any
     /// whose lease expired, and starts the dispatcher, the activity workers and the lease keeper.
@@ -100,6 +103,18 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
         await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         if (_store is not null)
         {
+            // Results that finished before the stop are kept, so those activities do not run again.
+            var pending = new List<ActivityCompletion>();
+            while (_completions.Reader.TryRead(out var completion))
+            {
+                pending.Add(completion);
+            }
+
+            if (pending.Count > 0)
+            {
+                _store.CompleteWork([.. pending.Select(c => (c.Work.Id, c.Event))]);
+            }
+
             foreach (var id in _owned.Keys)
             {
                 _store.ReleaseLease(id, OwnerId);
@@ -140,6 +155,16 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
     /// <summary>A task that completes the next time this engine sees the instance finish; callers check the store too.</summary>
     internal Task WhenFinished(string instanceId) =>
         _finished.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Drops a waiter that is no longer needed (the caller saw the instance finish, or gave up).</summary>
+    internal void StopWaiting(string instanceId, Task waiter)
+    {
+        if (_finished.TryGetValue(instanceId, out var source) && source.Task == waiter)
+        {
+            _finished.TryRemove(new KeyValuePair<string, TaskCompletionSource>(instanceId, source));
+            source.TrySetResult();
+        }
+    }
 
     /// <summary>Terminates an instance this or another engine runs.</summary>
     internal bool Terminate(string instanceId, string? outputJson)

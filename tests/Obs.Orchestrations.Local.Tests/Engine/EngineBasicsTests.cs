@@ -56,4 +56,23 @@ public sealed class EngineBasicsTests
         Assert.Equal("disk on fire", failure.InnerFailure.ErrorMessage);
         Assert.Contains(nameof(EngineBasicsTests), failure.InnerFailure.StackTrace, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WaitForCompletion_ManyInstances_LeavesNoWaiterBehind()
+    {
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, int>("Echo", (_, x) => Task.FromResult(x))
+            .AddOrchestrator<int, int>("Once", (ctx, x) => ctx.CallActivityAsync<int>("Echo", x)));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await harness.RunAsync("Once", i)).RuntimeStatus);
+        }
+
+        var finished = await harness.RunAsync("Once", 99);
+        using var timeout = new CancellationTokenSource(EngineHarness.Patience);
+        await harness.Client.WaitForInstanceCompletionAsync(finished.InstanceId, false, timeout.Token);
+
+        Assert.Equal(0, harness.Engine.WaiterCount);
+    }
 }
