@@ -19,6 +19,33 @@ public static class AttributeKeys
         public const string StepExitCode = "build.step.exit_code";
     }
 
+    /// <summary>The <c>build.step.output</c> event a failed step carries: the tail of one output stream.</summary>
+    public static class BuildStepOutput
+    {
+        public const string EventName = "build.step.output";
+        public const string Stream = "output.stream";
+        public const string Tail = "output.tail";
+    }
+
+    /// <summary>The <c>build.dependency_analysis</c> span.</summary>
+    public static class BuildDependencies
+    {
+        public const string Count = "build.dependencies.count";
+        public const string List = "build.dependencies.list";
+        public const string ListTruncated = "build.dependencies.list_truncated";
+
+        /// <summary><c>build.dependencies.&lt;ecosystem&gt;.count</c>, e.g. <c>build.dependencies.pypi.count</c>.</summary>
+        public static string CountFor(string ecosystem) => "build.dependencies." + ecosystem + ".count";
+    }
+
+    /// <summary>The <c>build.artifact_collection</c> span.</summary>
+    public static class BuildArtifacts
+    {
+        public const string Patterns = "build.artifacts.patterns";
+        public const string Count = "build.artifacts.count";
+        public const string TotalBytes = "build.artifacts.total_bytes";
+    }
+
     /// <summary>Original design and semantic conventions: test spans.</summary>
     public static class Test
     {
@@ -30,6 +57,12 @@ public static class AttributeKeys
         public const string SuiteDuration = "test.suite.duration";
         public const string CaseResult = "test.case.result";
         public const string CoveragePercentage = "test.coverage.percentage";
+
+        /// <summary>Cases in error (setup/teardown failures, aborted runs), counted apart from failures.</summary>
+        public const string SuiteErrors = "test.suite.errors";
+
+        /// <summary>On a <c>test.file.&lt;file&gt;</c> span: case spans not emitted because of the cap.</summary>
+        public const string CasesDropped = "test.cases.dropped";
 
         // semantic conventions
         public const string CaseName = "test.case.name";
@@ -52,6 +85,15 @@ public static class AttributeKeys
         public const string Max = "benchmark.max_ms";
         public const string StdDev = "benchmark.stddev_ms";
         public const string Throughput = "benchmark.throughput_per_second";
+    }
+
+    /// <summary>Start-up spans.</summary>
+    public static class Startup
+    {
+        public const string Component = "startup.component";
+        public const string DurationMs = "startup.duration_ms";
+        public const string Target = "startup.target";
+        public const string ReadyProbe = "startup.ready.probe";
     }
 
     /// <summary>Original design's HTTP keys, kept beside the stable semantic conventions.</summary>
