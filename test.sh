@@ -23,6 +23,8 @@ need_apt "test -e /usr/include/zlib.h" zlib1g-dev
 # Test runs trace real pytest: Debian's pytest runs on /usr/bin/python3 (a pyenv python3 earlier
 # on PATH does not see it, as on many users' machines; Obs finds `pytest` on PATH first).
 need_apt "/usr/bin/python3 -c 'import pytest, pytest_cov'" python3-pytest python3-pytest-cov
+# ...and since it is installed here, a test that needs it must fail rather than skip without it.
+export OBS_REQUIRE_PYTEST=1
 
 # The obs CLI ships as NativeAOT: publishing it proves no trim or AOT warning crept in
 # (warnings are errors), and the binary must run a command.

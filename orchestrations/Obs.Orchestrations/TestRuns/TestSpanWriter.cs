@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Obs.Telemetry.Catalog;
+using Keys = Obs.Telemetry.Catalog.AttributeKeys;
+
+namespace Obs.Orchestrations.TestRuns;
+
+/// <summary>
+/// Turns a parsed <see cref="TestReport"/> into the original design's spans, after the fact and
+/// with the report's own times: one <c>test.file.&lt;file&gt;</c> span per suite/file under the given
+/// parent, with a <c>test.case.&lt;name&gt;</c> child per case.
+/// </summary>
+/// <remarks>
+/// Case spans carry <c>test.case.name</c> (the report's name, parametrized ids included),
+/// <c>test.case.result</c> (<c>passed</c>|<c>failed</c>|<c>skipped</c>|<c>error</c>) and the
+/// semantic convention's <c>test.case.result.status</c>, which only defines <c>pass</c>|<c>fail</c>:
+/// errors are <c>fail</c>, and skipped cases get no status attribute at all (their
+/// <c>test.case.result</c> says <c>skipped</c>). Failures and errors add an <c>exception</c> event
+/// and set the Error status. File spans carry <c>test.suite.name</c> (the file), the counts by outcome,
+/// <c>test.suite.run.status</c>, and the Error status when any case failed or errored; cases past
+/// <see cref="TestSpanOptions.MaxCaseSpans"/> are counted in <c>test.cases.dropped</c>. Cases without a start time in the report are laid end to end from
+/// their file's start. A zero duration is written as one tick, because <see cref="Activity.Stop"/>
+/// replaces an end time equal to the start with "now".
+/// </remarks>
+public sealed class TestSpanWriter
+{
+    private readonly ActivitySource _source;
+
+    /// <summary>Writes on <see cref="ObsActivitySources.Test"/>.</summary>
+    public TestSpanWriter()
+        : this(ObsActivitySources.Test)
+    {
+    }
+
+    /// <summary>Writes on <paramref name="source"/> (tests give each run its own).</summary>
+    public TestSpanWriter(ActivitySource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+    }
+
+    /// <summary>Emits the spans of <paramref name="report"/> under <paramref name="parent"/> and returns its totals.</summary>
+    public TestRunSummary Write(ActivityContext parent, TestReport report, TestSpanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new TestSpanOptions();
+        var summary = report.Summarize();
+        if (!_source.HasListeners())
+        {
+            return summary;
+        }
+
+        var previous = Activity.Current;
+        try
+        {
+            var budget = new CaseSpanBudget(options);
+            var cursor = report.StartTime ?? options.FallbackStartTime ?? DateTimeOffset.UtcNow - report.Duration;
+            foreach (var suite in report.Suites)
+            {
+                cursor = WriteFile(parent, suite, cursor, budget);
+            }
+
+            return summary with { CaseSpansEmitted = budget.Emitted, CaseSpansDropped = budget.Dropped };
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    /// <returns>Where the next file starts when it has no time of its own.</returns>
+    private DateTimeOffset WriteFile(ActivityContext parent, TestSuiteReport suite, DateTimeOffset cursor, CaseSpanBudget budget)
+    {
+        var start = suite.Timestamp ?? suite.Cases.FirstOrDefault(c => c.StartTime is not null)?.StartTime ?? cursor;
+        var layout = CaseLayout.Of(suite, start);
+        var end = layout.Count == 0 ? start + suite.Duration : Max(start + suite.Duration, layout.Max(l => l.End));
+
+        using var file = _source.StartActivity(SpanNames.TestFile(suite.Name), ActivityKind.Internal, parent, FileTags(suite), startTime: start);
+        if (file is null)
+        {
+            return end;
+        }
+
+        var dropped = 0;
+        foreach (var (testCase, caseStart, caseEnd) in layout)
+        {
+            switch (budget.Take(testCase))
+            {
+                case CaseSpanDecision.Write:
+                    WriteCase(file.Context, testCase, caseStart, caseEnd);
+                    break;
+                case CaseSpanDecision.Drop:
+                    dropped++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (dropped > 0)
+        {
+            file.SetTag(Keys.Test.CasesDropped, dropped);
+        }
+
+        if (suite.Failed + suite.Errors > 0)
+        {
+            file.SetStatus(ActivityStatusCode.Error, $"{suite.Failed} failed, {suite.Errors} errors");
+        }
+
+        Finish(file, start, end);
+        return end;
+    }
+
+    private void WriteCase(ActivityContext parent, TestCaseReport testCase, DateTimeOffset start, DateTimeOffset end)
+    {
+        using var span = _source.StartActivity(SpanNames.TestCase(testCase.Name), ActivityKind.Internal, parent, CaseTags(testCase), startTime: start);
+        if (span is null)
+        {
+            return;
+        }
+
+        if (testCase.Outcome is TestOutcome.Failed or TestOutcome.Error)
+        {
+            var type = testCase.FailureType ?? TestOutcomeNames.Of(testCase.Outcome);
+            span.SetTag(Keys.Error.Type, type);
+            span.AddEvent(new ActivityEvent(Keys.Error.ExceptionEvent, end, new ActivityTagsCollection
+            {
+                [Keys.Error.ExceptionType] = type,
+                [Keys.Error.ExceptionMessage] = testCase.FailureMessage,
+                [Keys.Error.ExceptionStacktrace] = testCase.Details,
+            }));
+            span.SetStatus(ActivityStatusCode.Error, testCase.FailureMessage);
+        }
+
+        Finish(span, start, end);
+    }
+
+    private static List<KeyValuePair<string, object?>> FileTags(TestSuiteReport suite) =>
+    [
+        new(Keys.Test.SuiteName, suite.Name),
+        new(Keys.Test.SuiteTotal, suite.Total),
+        new(Keys.Test.SuitePassed, suite.Passed),
+        new(Keys.Test.SuiteFailed, suite.Failed),
+        new(Keys.Test.SuiteSkipped, suite.Skipped),
+        new(Keys.Test.SuiteErrors, suite.Errors),
+        new(Keys.Test.SuiteDuration, suite.Duration.TotalSeconds),
+        new(Keys.Test.SuiteRunStatus, suite.Failed + suite.Errors > 0 ? "failure" : "success"),
+    ];
+
+    private static List<KeyValuePair<string, object?>> CaseTags(TestCaseReport testCase)
+    {
+        List<KeyValuePair<string, object?>> tags =
+        [
+            new(Keys.Test.CaseName, testCase.Name),
+            new(Keys.Test.CaseResult, TestOutcomeNames.Of(testCase.Outcome)),
+        ];
+        if (testCase.Outcome != TestOutcome.Skipped)
+        {
+            tags.Add(new(Keys.Test.CaseResultStatus, testCase.Outcome == TestOutcome.Passed ? "pass" : "fail"));
+        }
+
+        return tags;
+    }
+
+    private static void Finish(Activity span, DateTimeOffset start, DateTimeOffset end)
+    {
+        span.SetEndTime((end > start ? end : start.AddTicks(1)).UtcDateTime);
+        span.Stop();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+}
