@@ -5,6 +5,9 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
+    /// <summary>The build or test run failed (a step or a test failed).</summary>
+    public const int Failure = 1;
+
     /// <summary>Bad usage or invalid configuration: one line on stderr says what.</summary>
     public const int UsageError = 2;
 

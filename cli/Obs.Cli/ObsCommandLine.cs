@@ -17,6 +17,7 @@ public static class ObsCommandLine
         }
 
         root.Subcommands.Add(new RunCommand(global, console));
+        root.Subcommands.Add(new BuildCommand(global, console));
         return root;
     }
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Obs.Cli.Hosting;
 using Obs.Cli.Processes;
 using Obs.Telemetry.Catalog;
-using Obs.Telemetry.Configuration;
 using Obs.Telemetry.Tracing;
 
 namespace Obs.Cli.Commands;
@@ -55,13 +54,7 @@ public sealed class RunCommand : Command
             return ExitCodes.UsageError;
         }
 
-        var request = new ConfigLoadRequest
-        {
-            ConfigPath = parse.GetValue(_global.Config) ?? EnvironmentValue(ObsDefaults.ConfigFileEnvironmentVariable),
-            Environment = _console.Environment,
-            Flags = _global.ToConfigFlags(parse),
-        };
-        using var telemetry = CliTelemetry.Start(request, _console, parse.GetValue(_global.Verbose));
+        using var telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose));
         if (telemetry is null)
         {
             return ExitCodes.UsageError;
@@ -138,7 +131,4 @@ public sealed class RunCommand : Command
             span.SetError(result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture), $"exit code {result.ExitCode}");
         }
     }
-
-    private string? EnvironmentValue(string name) =>
-        _console.Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 }

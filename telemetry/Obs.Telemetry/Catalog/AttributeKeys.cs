@@ -85,6 +85,17 @@ public static class AttributeKeys
         public const string Max = "benchmark.max_ms";
         public const string StdDev = "benchmark.stddev_ms";
         public const string Throughput = "benchmark.throughput_per_second";
+        public const string Errors = "benchmark.errors";
+
+        /// <summary>Builtin target: spans created and ended per second through a real tracer provider.</summary>
+        public const string SpansPerSecond = "benchmark.spans_per_second";
+
+        /// <summary>Builtin target: nanoseconds to create and end one span.</summary>
+        public const string NsPerSpan = "benchmark.ns_per_span";
+
+        /// <summary>On a <c>benchmark.iteration</c> span: its 0-based index and its measured duration.</summary>
+        public const string IterationIndex = "benchmark.iteration.index";
+        public const string IterationDurationMs = "benchmark.iteration.duration_ms";
     }
 
     /// <summary>Start-up spans.</summary>
@@ -94,6 +105,20 @@ public static class AttributeKeys
         public const string DurationMs = "startup.duration_ms";
         public const string Target = "startup.target";
         public const string ReadyProbe = "startup.ready.probe";
+        public const string TimeToFirstOutputMs = "startup.time_to_first_output_ms";
+        public const string TimeToPortOpenMs = "startup.time_to_port_open_ms";
+    }
+
+    /// <summary>The events of a probed start-up (<c>startup.initialize</c> of an external program).</summary>
+    public static class StartupEvents
+    {
+        public const string ProcessSpawned = "process.spawned";
+        public const string FirstOutput = "process.first_output";
+        public const string PortOpen = "port.open";
+        public const string HealthOk = "health.ok";
+        public const string LogMatched = "log.matched";
+        public const string Ready = "ready";
+        public const string Exited = "process.exited";
     }
 
     /// <summary>Original design's HTTP keys, kept beside the stable semantic conventions.</summary>

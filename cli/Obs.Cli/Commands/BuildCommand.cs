@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Cli.Output;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Build;
+using Obs.Orchestrations.Processes;
+using Obs.Telemetry.Catalog;
+using Spectre.Console;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs build [--file build.yaml]</c>: runs a build definition through the local engine — steps
+/// as real processes, in order or as a DAG — and shows where the time went.
+/// </summary>
+public sealed class BuildCommand : Command
+{
+    public const string DefaultFile = "build.yaml";
+
+    private readonly GlobalOptions _global;
+    private readonly CliConsole _console;
+
+    private readonly Option<string?> _file = new("--file", "-f")
+    {
+        Description = $"Build definition (YAML or JSON). Default: ./{DefaultFile}.",
+    };
+
+    private readonly Option<bool> _noProgress = new("--no-progress")
+    {
+        Description = "Plain output: no live step lines, only the summary.",
+    };
+
+    private readonly Option<OutputFormat> _format = new("--format")
+    {
+        Description = "text (summary for people, on stdout) or json (the build result, on stdout).",
+        DefaultValueFactory = _ => OutputFormat.Text,
+    };
+
+    public BuildCommand(GlobalOptions global, CliConsole console)
+        : base("build", "Run a build definition, each step a traced process; exit 1 when the build fails.")
+    {
+        _global = global;
+        _console = console;
+        Options.Add(_file);
+        Options.Add(_noProgress);
+        Options.Add(_format);
+        SetAction((parse, _) => ExecuteAsync(parse));
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse)
+    {
+        var path = Path.GetFullPath(parse.GetValue(_file) ?? DefaultFile);
+        if (!BuildFile.TryLoad(path, out var definition, out var problems))
+        {
+            foreach (var problem in problems)
+            {
+                _console.Fail(problem);
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        var format = parse.GetValue(_format);
+        var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
+        using var timeline = new SpanTimeline(
+            SpanNames.BuildStepPrefix,
+            ended: live ? t => _console.Say($"{(t.Failed ? "✗" : "✓")} {t.Name} ({Waterfall.Format(t.Duration)})") : null);
+
+        await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
+            BuildOrchestration.Register(registry, live ? StreamLine : null)).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var projectDirectory = Path.GetDirectoryName(path)!;
+        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            BuildOrchestration.Name,
+            new BuildRequest(definition!, projectDirectory),
+            new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
+        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
+        var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
+        session.Span?.SetTag(AttributeKeys.Build.Success, success);
+
+        if (format == OutputFormat.Json)
+        {
+            _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BuildResult { Name = definition!.Name }, BuildJsonContext.Default.BuildResult));
+        }
+        else
+        {
+            BuildSummary.Write(_console, metadata, result, timeline.Ended, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+        }
+
+        return success ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private void StreamLine(ProcessOutputLine line, string step) => _console.Error.WriteLine($"  {step} | {line.Text}");
+}

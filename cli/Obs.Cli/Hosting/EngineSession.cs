@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Local.Engine;
+using Obs.Orchestrations.Local.Storage;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Configuration;
+using Obs.Telemetry.Tracing;
+
+namespace Obs.Cli.Hosting;
+
+/// <summary>
+/// What every engine-backed verb (<c>obs build</c>, <c>obs test</c>, …) runs inside: validated
+/// telemetry, the verb's own span (a child of <c>TRACEPARENT</c>), the local engine over the
+/// verb's orchestrations, and the CLI's start-up recorded as <c>startup.*</c> spans.
+/// </summary>
+public sealed class EngineSession : IAsyncDisposable
+{
+    private EngineSession(CliTelemetry telemetry, Activity? span, LocalOrchestrationEngine engine)
+    {
+        Telemetry = telemetry;
+        Span = span;
+        Engine = engine;
+    }
+
+    public CliTelemetry Telemetry { get; }
+
+    /// <summary>The verb's span (<c>obs build</c>, …), parent of the orchestration span.</summary>
+    public Activity? Span { get; }
+
+    public LocalOrchestrationEngine Engine { get; }
+
+    /// <summary>
+    /// Starts everything, or writes one line per problem and returns null: the caller exits with
+    /// <see cref="ExitCodes.UsageError"/>.
+    /// </summary>
+    public static async Task<EngineSession?> StartAsync(ParseResult parse, GlobalOptions global, CliConsole console, string verb, Action<OrchestrationRegistry> register)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(global);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(register);
+
+        var startup = new StartupRecorder();
+        CliTelemetry? telemetry;
+        using (startup.Measure(SpanNames.StartupConfigLoad))
+        {
+            telemetry = CliTelemetry.Start(ConfigRequest(parse, global, console), console, parse.GetValue(global.Verbose));
+        }
+
+        if (telemetry is null)
+        {
+            return null;
+        }
+
+        W3CTraceContext.TryReadEnvironment(console.Environment, out var parent);
+        var span = ObsActivitySources.Cli.StartActivity($"obs {verb}", ActivityKind.Internal, parent, startTime: startup.StartedAt);
+        var registry = new OrchestrationRegistry();
+        LocalOrchestrationEngine? engine = null;
+        try
+        {
+            using (startup.Measure(SpanNames.StartupDependenciesLoad))
+            {
+                register(registry);
+            }
+
+            using (startup.Measure(SpanNames.StartupResourcesInitialize))
+            {
+                engine = CliEngine.Create(registry, console.Environment);
+                await engine.StartAsync().ConfigureAwait(false);
+            }
+
+            using (startup.Measure(SpanNames.StartupHealthChecks))
+            {
+                await engine.Client.QueryInstancesAsync(new OrchestrationQuery { PageSize = 1 }).ConfigureAwait(false);
+            }
+
+            startup.Emit(ObsActivitySources.Startup, "cli", span?.Context ?? default);
+            return new EngineSession(telemetry, span, engine);
+        }
+        catch (Exception ex) when (ex is OrchestrationStoreException or ArgumentException)
+        {
+            startup.Fail(ex);
+            startup.Emit(ObsActivitySources.Startup, "cli", span?.Context ?? default);
+            console.Fail(ex.Message);
+            span.RecordFailure(ex);
+            span?.Dispose();
+            if (engine is not null)
+            {
+                await engine.DisposeAsync().ConfigureAwait(false);
+            }
+
+            telemetry.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>The configuration request every verb shares: <c>--config</c> (or <c>$OBS_CONFIG</c>), environment, flags.</summary>
+    public static ConfigLoadRequest ConfigRequest(ParseResult parse, GlobalOptions global, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(global);
+        ArgumentNullException.ThrowIfNull(console);
+        return new ConfigLoadRequest
+        {
+            ConfigPath = parse.GetValue(global.Config)
+                ?? (console.Environment.TryGetValue(ObsDefaults.ConfigFileEnvironmentVariable, out var path) && !string.IsNullOrEmpty(path) ? path : null),
+            Environment = console.Environment,
+            Flags = global.ToConfigFlags(parse),
+        };
+    }
+
+    /// <summary>Stops the engine (unfinished instances keep their state), ends the verb span, flushes within the export timeout.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync().ConfigureAwait(false);
+        Span?.Dispose();
+        Telemetry.Dispose();
+    }
+}

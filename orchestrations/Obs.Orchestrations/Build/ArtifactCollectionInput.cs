@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Obs.Orchestrations.Build;
+
+/// <summary>The input of the <c>CollectArtifacts</c> activity.</summary>
+/// <param name="ProjectDirectory">Absolute; patterns are relative to it.</param>
+/// <param name="Patterns">Glob patterns: <c>*</c> and <c>?</c> within a path segment, <c>**</c> across segments.</param>
+public sealed record ArtifactCollectionInput(
+    [property: JsonPropertyName("project_directory")] string ProjectDirectory,
+    [property: JsonPropertyName("patterns")] IReadOnlyList<string> Patterns);

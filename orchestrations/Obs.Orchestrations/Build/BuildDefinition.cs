@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace Obs.Orchestrations.Build;
+
+/// <summary>
+/// A build in the original design's format (snake_case JSON or YAML): named steps that run a Python
+/// module or a shell command, optionally ordered by <c>depends_on</c>, then artifacts to collect.
+/// </summary>
+/// <remarks>
+/// Properties with defaults have setters, not <c>init</c>: the JSON source generator sets every
+/// <c>init</c> property, so a missing <c>analyze_dependencies</c> would read as false.
+/// </remarks>
+public sealed record BuildDefinition
+{
+    /// <summary>The build's name (the pipeline name on the span); optional.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The project the build runs in, relative to the request's working directory; default: that directory.</summary>
+    [JsonPropertyName("project_path")]
+    public string? ProjectPath { get; init; }
+
+    /// <summary>The steps. Without any <c>depends_on</c> they run in order; with one, they form a DAG.</summary>
+    [JsonPropertyName("steps")]
+    public IReadOnlyList<BuildStepDefinition> Steps { get; set; } = [];
+
+    /// <summary>Glob patterns (<c>*</c>, <c>**</c>, <c>?</c>) of files to collect after the steps, relative to the project.</summary>
+    [JsonPropertyName("artifacts")]
+    public IReadOnlyList<string>? Artifacts { get; init; }
+
+    /// <summary>Whether to parse the project's dependency manifests first (default true).</summary>
+    [JsonPropertyName("analyze_dependencies")]
+    public bool AnalyzeDependencies { get; set; } = true;
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace Obs.Orchestrations.Build;
+
+/// <summary>Checks a <see cref="BuildDefinition"/> and reports every problem, each naming the step.</summary>
+public static class BuildDefinitionValidator
+{
+    /// <summary>Every problem with <paramref name="definition"/>; empty when it can run.</summary>
+    public static IReadOnlyList<string> Validate(BuildDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new List<string>();
+        if (definition.Steps is null || definition.Steps.Count == 0)
+        {
+            problems.Add("The build has no steps.");
+            return problems;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            CheckStep(definition.Steps[i], i, names, problems);
+        }
+
+        CheckDependencies(definition, names, problems);
+        if (BuildGraph.FindCycle(definition) is { } cycle)
+        {
+            problems.Add($"The steps' depends_on form a cycle: {string.Join(" -> ", cycle)}.");
+        }
+
+        return problems;
+    }
+
+    private static void CheckStep(BuildStepDefinition step, int index, HashSet<string> names, List<string> problems)
+    {
+        if (step is null)
+        {
+            problems.Add(Format("Step #{0} is empty.", index + 1));
+            return;
+        }
+
+        var label = string.IsNullOrWhiteSpace(step.Name) ? Format("Step #{0}", index + 1) : $"Step '{step.Name}'";
+        if (string.IsNullOrWhiteSpace(step.Name))
+        {
+            problems.Add($"{label} has no name.");
+        }
+        else if (!names.Add(step.Name))
+        {
+            problems.Add($"{label}: the name is used by more than one step.");
+        }
+
+        switch (step.Type)
+        {
+            case BuildStepTypes.Python when string.IsNullOrWhiteSpace(step.Module):
+                problems.Add($"{label} is a python step without a module.");
+                break;
+            case BuildStepTypes.Command when string.IsNullOrWhiteSpace(step.Command):
+                problems.Add($"{label} is a command step without a command.");
+                break;
+            case BuildStepTypes.Python or BuildStepTypes.Command:
+                break;
+            default:
+                problems.Add($"{label} has type '{step.Type}'; expected '{BuildStepTypes.Python}' or '{BuildStepTypes.Command}'.");
+                break;
+        }
+
+        if (step.Timeout is < 0)
+        {
+            problems.Add(Format("{0} has a negative timeout ({1} s).", label, step.Timeout.Value));
+        }
+    }
+
+    private static void CheckDependencies(BuildDefinition definition, HashSet<string> names, List<string> problems)
+    {
+        foreach (var step in definition.Steps.Where(s => s is not null))
+        {
+            foreach (var dependency in step.DependsOn ?? [])
+            {
+                if (!names.Contains(dependency))
+                {
+                    problems.Add($"Step '{step.Name}' depends on '{dependency}', which is not a step.");
+                }
+                else if (string.Equals(dependency, step.Name, StringComparison.Ordinal))
+                {
+                    problems.Add($"Step '{step.Name}' depends on itself.");
+                }
+            }
+        }
+    }
+
+    private static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+}

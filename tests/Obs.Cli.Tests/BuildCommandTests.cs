@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Obs.Testing.Otlp;
+
+namespace Obs.Cli.Tests;
+
+/// <summary><c>obs build</c> as a real process on real build definitions.</summary>
+public sealed class BuildCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("obs-build-cli-").FullName;
+
+    [Fact]
+    public async Task Build_AllStepsSucceed_Exits0WithWaterfallSummary()
+    {
+        Write("build.yaml", """
+            name: demo
+            steps:
+              - name: first
+                type: command
+                command: "echo one > out.txt"
+              - name: second
+                type: command
+                command: "cat out.txt && echo two >> out.txt"
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("build demo: succeeded", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"first\s+\|", outcome.Stdout);
+        Assert.Matches(@"second\s+\|", outcome.Stdout);
+        Assert.Equal("one\ntwo\n", await File.ReadAllTextAsync(Path.Combine(_directory, "out.txt")));
+        Assert.Contains("second | one", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_StepFails_Exits1SkipsDependentsAndShowsTheOutputTail()
+    {
+        Write("build.yaml", """
+            name: broken
+            steps:
+              - name: compile
+                type: command
+                command: "echo 'error CS1002: ; expected' >&2; exit 3"
+              - name: test
+                type: command
+                command: "echo should-not-run"
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build", "--no-progress"], workingDirectory: _directory);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("FAILED", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("test: skipped", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error CS1002", outcome.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("should-not-run", outcome.Stdout + outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_FormatJson_PrintsTheResultAsJsonOnStdout()
+    {
+        Write("pipeline.json", """
+            {"name": "json-demo", "steps": [
+              {"name": "ok", "type": "command", "command": "true"},
+              {"name": "bad", "type": "command", "command": "exit 4", "depends_on": ["ok"]}]}
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build", "--file", "pipeline.json", "--format", "json"], workingDirectory: _directory);
+
+        Assert.Equal(1, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.False(json.RootElement.GetProperty("success").GetBoolean());
+        var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s);
+        Assert.Equal("succeeded", steps["ok"].GetProperty("status").GetString());
+        Assert.Equal("failed", steps["bad"].GetProperty("status").GetString());
+        Assert.Equal(4, steps["bad"].GetProperty("exit_code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Build_InvalidDefinition_Exits2ListingEveryProblem()
+    {
+        Write("build.yaml", """
+            steps:
+              - name: a
+                type: command
+                command: "true"
+                depends_on: [b]
+              - name: b
+                type: command
+                command: "true"
+                depends_on: [a]
+              - name: c
+                type: rocket
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("cycle", outcome.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("rocket", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_MissingDefinition_Exits2()
+    {
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("build.yaml", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_ExportsOneTree_VerbSpanThenStartupAndBuildExecuteThenSteps()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        Write("build.yaml", """
+            name: traced
+            steps:
+              - name: hello
+                type: command
+                command: "echo $TRACEPARENT"
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "otlp", "--endpoint", receiver.GrpcEndpoint.ToString(), "build", "--format", "json"], workingDirectory: _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var spans = await receiver.WaitForSpansAsync(s => s.Any(x => x.Name == "obs build") && s.Any(x => x.Name == "build.execute") && s.Any(x => x.Name == "startup.initialize"), TimeSpan.FromSeconds(15));
+        var verb = Assert.Single(spans, s => s.Name == "obs build");
+        var build = Assert.Single(spans, s => s.Name == "build.execute");
+        var step = Assert.Single(spans, s => s.Name == "build.step.hello");
+        var startup = Assert.Single(spans, s => s.Name == "startup.initialize");
+        Assert.All(spans, s => Assert.Equal(verb.TraceId, s.TraceId));
+        Assert.Equal(verb.SpanId, build.ParentSpanId);
+        Assert.Equal(verb.SpanId, startup.ParentSpanId);
+        Assert.Equal(build.SpanId, step.ParentSpanId);
+        Assert.Equal(4, spans.Count(s => s.ParentSpanId == startup.SpanId));
+        Assert.Equal(true, build.Attributes["build.success"]);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_directory, name), content);
+}
