@@ -21,6 +21,9 @@ public sealed class StartupRecorder
         _started = _time.GetUtcNow();
     }
 
+    /// <summary>When start-up began: hosts start their own span here so start-up sits inside it.</summary>
+    public DateTimeOffset StartedAt => _started;
+
     /// <summary>The phases recorded so far, in order.</summary>
     public IReadOnlyList<Phase> Phases => _phases;
 
