@@ -83,6 +83,10 @@ public sealed class BuildCommand : Command
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
         var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
         session.Span?.SetTag(AttributeKeys.Build.Success, success);
+        if (result is not null)
+        {
+            ObsMetricsRecorder.RecordBuild(result);
+        }
 
         if (format == OutputFormat.Json)
         {

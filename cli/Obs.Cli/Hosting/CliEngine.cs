@@ -11,10 +11,15 @@ public static class CliEngine
     /// <summary>Creates (not starts) an engine over <paramref name="registry"/>.</summary>
     public static LocalOrchestrationEngine Create(OrchestrationRegistry registry, IReadOnlyDictionary<string, string?> environment)
     {
+        return new LocalOrchestrationEngine(registry, new LocalEngineOptions { DatabasePath = DatabasePath(environment) });
+    }
+
+    /// <summary><c>$OBS_STATE_DB</c>, else <c>.obs/state.db</c> (relative to the current directory).</summary>
+    public static string DatabasePath(IReadOnlyDictionary<string, string?> environment)
+    {
         ArgumentNullException.ThrowIfNull(environment);
-        var path = environment.TryGetValue(StateDatabaseVariable, out var configured) && !string.IsNullOrWhiteSpace(configured)
+        return environment.TryGetValue(StateDatabaseVariable, out var configured) && !string.IsNullOrWhiteSpace(configured)
             ? configured
             : LocalEngineOptions.DefaultDatabasePath;
-        return new LocalOrchestrationEngine(registry, new LocalEngineOptions { DatabasePath = path });
     }
 }

@@ -77,6 +77,14 @@ public sealed partial class LocalOrchestrationEngine
             return false;
         }
 
+        if (!_registry.TryGetOrchestrator(record.Name, out _))
+        {
+            // Another kind of host's instance (a test run found by an engine that only builds):
+            // not ours to run, and failing it for lack of code would destroy it.
+            Store.ReleaseLease(record.InstanceId, OwnerId);
+            return false;
+        }
+
         if (claim.PreviousOwner is not null)
         {
             // The engine running it died (a graceful stop releases its leases): close its attempt's

@@ -53,7 +53,8 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
 
     internal TimeProvider Clock => _options.TimeProvider;
 
-    internal TimeSpan LeaseDuration => _options.LeaseDuration;
+    /// <summary>How long a lease lasts: the longest a dead engine's instances wait to be taken over.</summary>
+    public TimeSpan LeaseDuration => _options.LeaseDuration;
 
     /// <summary>Completion waiters not yet released (0 when nobody waits): memory must not grow with finished instances.</summary>
     internal int WaiterCount => _finished.Count;

@@ -46,9 +46,12 @@ internal static class OrchestrationSpans
             tags.Add(new(AttributeKeys.Error.Type, failure.ErrorType));
         }
 
+        // An orchestrator reports a failed outcome it returned normally (a failed build) by setting
+        // error.type, as the semantic conventions do: the span is then an error too.
+        var failedOutcome = attributes.ContainsKey(AttributeKeys.Error.Type);
         CompletedSpanEmitter.Emit(ObsActivitySources.Orchestrations, Span(record, spanName, end, tags) with
         {
-            Status = status == OrchestrationRuntimeStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error,
+            Status = status == OrchestrationRuntimeStatus.Completed && !failedOutcome ? ActivityStatusCode.Ok : ActivityStatusCode.Error,
             StatusDescription = failure is null ? (status == OrchestrationRuntimeStatus.Terminated ? "terminated" : null) : $"{failure.ErrorType}: {failure.ErrorMessage}",
         });
     }

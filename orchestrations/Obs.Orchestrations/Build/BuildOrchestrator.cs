@@ -99,6 +99,10 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
     {
         context.SetSpanAttribute(AttributeKeys.Build.Success, result.Success);
         context.SetSpanAttribute(AttributeKeys.Cicd.PipelineResult, result.Success ? "success" : "failure");
+        if (!result.Success)
+        {
+            context.SetSpanAttribute(AttributeKeys.Error.Type, "build_failed");
+        }
         return result;
     }
 }

@@ -24,6 +24,15 @@ public static class SpanNames
 
     public const string BenchmarkPerformanceTest = "benchmark.performance_test";
 
+    /// <summary>The <c>RunBenchmark</c> activity: warm-up and every measured iteration, under the orchestration span.</summary>
+    public const string BenchmarkRun = "benchmark.run";
+
+    /// <summary>One measured iteration (only when the request asks for per-iteration spans).</summary>
+    public const string BenchmarkIteration = "benchmark.iteration";
+
+    /// <summary>The spans the builtin benchmark target creates on a private source (exported nowhere).</summary>
+    public const string BenchmarkBuiltinSample = "benchmark.builtin.sample";
+
     /// <summary><c>obs run</c> without <c>--name</c>: the CLI-span convention's <c>{process.executable.name}</c>.</summary>
     public const string RunFallback = "obs.run";
 

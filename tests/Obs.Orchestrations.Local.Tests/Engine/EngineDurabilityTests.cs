@@ -96,6 +96,46 @@ public sealed class EngineDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_EngineWithoutTheOrchestrator_LeavesTheInstanceForOneThatHasIt()
+    {
+        var reachedGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        OrchestrationRegistry Registry() => new OrchestrationRegistry()
+            .AddActivity<int, int>("Gate", async (ctx, x) =>
+            {
+                reachedGate.TrySetResult();
+                return await release.Task.WaitAsync(ctx.CancellationToken);
+            })
+            .AddOrchestrator<int, int>("TestRun", (ctx, x) => ctx.CallActivityAsync<int>("Gate", x));
+        var options = EngineHarness.Options(DatabasePath);
+        options.OwnerId = "shared-owner";
+
+        string id;
+        await using (var first = new LocalOrchestrationEngine(Registry(), options))
+        {
+            await first.StartAsync();
+            id = await first.Client.ScheduleNewOrchestrationInstanceAsync("TestRun", 5);
+            await reachedGate.Task.WaitAsync(EngineHarness.Patience);
+        }
+
+        await using (var buildOnly = new LocalOrchestrationEngine(new OrchestrationRegistry(), options))
+        {
+            await buildOnly.StartAsync();
+            await Task.Delay(options.HeartbeatInterval * 3);
+            var meanwhile = await buildOnly.Client.GetInstanceAsync(id);
+            Assert.Equal(OrchestrationRuntimeStatus.Running, meanwhile!.RuntimeStatus);
+        }
+
+        release.SetResult(8);
+        await using var again = new LocalOrchestrationEngine(Registry(), options);
+        await again.StartAsync();
+        using var timeout = new CancellationTokenSource(EngineHarness.Patience);
+        var result = await again.Client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("8", result.SerializedOutput);
+    }
+
+    [Fact]
     public async Task Start_OnAFileThatIsNotADatabase_FailsWithAClearErrorNamingThePath()
     {
         await File.WriteAllBytesAsync(DatabasePath, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 37))]);

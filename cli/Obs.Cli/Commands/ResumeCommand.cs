@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Cli.Output;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Build;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs resume &lt;id&gt;</c>: finishes an instance whose <c>obs</c> process died (killed, machine
+/// rebooted). Completed steps are not run again; the engine takes the instance over once the dead
+/// process's lease has expired.
+/// </summary>
+public sealed class ResumeCommand : Command
+{
+    private readonly GlobalOptions _global;
+    private readonly CliConsole _console;
+    private readonly Argument<string> _id = new("id") { Description = "The instance to resume (see obs status)." };
+
+    public ResumeCommand(GlobalOptions global, CliConsole console)
+        : base("resume", "Resume an unfinished build left by an obs process that died.")
+    {
+        _global = global;
+        _console = console;
+        Arguments.Add(_id);
+        SetAction((parse, _) => ExecuteAsync(parse));
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse)
+    {
+        var id = parse.GetValue(_id)!;
+        await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry => BuildOrchestration.Register(registry)).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var instance = await session.Engine.Client.GetInstanceAsync(id).ConfigureAwait(false);
+        if (instance is null)
+        {
+            _console.Fail($"no instance '{id}' in the state database");
+            return ExitCodes.UsageError;
+        }
+
+        if (!instance.IsCompleted)
+        {
+            _console.Say($"resuming {instance.Name} {id} (waits for the previous process's lease to expire, at most {session.Engine.LeaseDuration})");
+        }
+
+        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var result = metadata.Name == BuildOrchestration.Name && metadata.SerializedOutput is { } output
+            ? JsonSerializer.Deserialize(output, BuildJsonContext.Default.BuildResult)
+            : null;
+        BuildSummary.Write(_console, metadata, result, [], session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+        return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is not { Success: false } ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Local.Storage;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs status [id] [--format json]</c>: the instances in the state database, or one of them.
+/// Reads the database only: it never starts an engine, so it never runs or resumes anything.
+/// </summary>
+public sealed class StatusCommand : Command
+{
+    private const int ListLimit = 50;
+
+    private readonly CliConsole _console;
+    private readonly Argument<string?> _id = new("id") { Description = "An instance id; without it, the most recent instances.", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+
+    public StatusCommand(CliConsole console)
+        : base("status", "Show orchestration instances (builds, test runs) from the state database.")
+    {
+        _console = console;
+        Arguments.Add(_id);
+        Options.Add(_format);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var path = CliEngine.DatabasePath(_console.Environment);
+        if (!File.Exists(path))
+        {
+            _console.Fail($"no state database at {Path.GetFullPath(path)}: run obs build first (or set ${CliEngine.StateDatabaseVariable})");
+            return ExitCodes.UsageError;
+        }
+
+        SqliteInstanceStore store;
+        try
+        {
+            store = SqliteInstanceStore.Open(Path.GetFullPath(path));
+        }
+        catch (OrchestrationStoreException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.UsageError;
+        }
+
+        using (store)
+        {
+            return parse.GetValue(_id) is { } id ? ShowOne(store, id, parse.GetValue(_format)) : List(store, parse.GetValue(_format));
+        }
+    }
+
+    private int ShowOne(SqliteInstanceStore store, string id, OutputFormat format)
+    {
+        if (store.GetInstance(id)?.ToMetadata(withInputsAndOutputs: true) is not { } instance)
+        {
+            _console.Fail($"no instance '{id}' in the state database");
+            return ExitCodes.UsageError;
+        }
+
+        _console.Output.WriteLine(format == OutputFormat.Json
+            ? JsonSerializer.Serialize(StatusView.From(instance, true), CliJsonContext.Default.StatusView)
+            : Describe(instance));
+        return ExitCodes.Success;
+    }
+
+    private int List(SqliteInstanceStore store, OutputFormat format)
+    {
+        var recent = store.Query(new OrchestrationQuery { PageSize = ListLimit }).Instances.OrderByDescending(i => i.CreatedAt).ToList();
+        if (format == OutputFormat.Json)
+        {
+            _console.Output.WriteLine(JsonSerializer.Serialize([.. recent.Select(i => StatusView.From(i, false))], CliJsonContext.Default.StatusViewArray));
+            return ExitCodes.Success;
+        }
+
+        foreach (var instance in recent)
+        {
+            _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instance.InstanceId}  {instance.Name,-10} {instance.RuntimeStatus,-10} {instance.CreatedAt.LocalDateTime:yyyy-MM-dd HH:mm:ss}"));
+        }
+
+        if (recent.Count == 0)
+        {
+            _console.Say("no instances yet: run obs build");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(OrchestrationMetadata instance) =>
+        string.Create(CultureInfo.InvariantCulture, $"""
+            id:       {instance.InstanceId}
+            name:     {instance.Name}
+            status:   {instance.RuntimeStatus}
+            created:  {instance.CreatedAt:O}
+            updated:  {instance.LastUpdatedAt:O}
+            """) + (instance.FailureDetails is { } failure ? $"\nfailure:  {failure.ErrorType}: {failure.ErrorMessage}" : string.Empty)
+            + (instance.SerializedOutput is { } output ? $"\noutput:   {output}" : string.Empty);
+}

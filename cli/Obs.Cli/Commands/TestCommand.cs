@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Cli.Output;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Processes;
+using Obs.Orchestrations.TestRuns;
+using Spectre.Console;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs test [--framework pytest|dotnet|junit] [--path DIR] [--parallel] [--coverage] [-- command]</c>:
+/// runs a test suite through the local engine, one activity per test file or project, and turns
+/// its machine report into test.file / test.case spans.
+/// </summary>
+public sealed class TestCommand : Command
+{
+    private readonly GlobalOptions _global;
+    private readonly CliConsole _console;
+    private readonly Option<string> _framework = new("--framework") { Description = "pytest (default), dotnet or junit.", DefaultValueFactory = _ => TestFramework.Pytest };
+    private readonly Option<string> _path = new("--path") { Description = "Directory with the tests (default: current).", DefaultValueFactory = _ => "." };
+    private readonly Option<bool> _parallel = new("--parallel") { Description = "Run test files/projects in parallel (bounded by the engine)." };
+    private readonly Option<bool> _coverage = new("--coverage") { Description = "Collect coverage (pytest-cov / coverlet) into test.coverage.percentage." };
+    private readonly Option<CaseSpanMode> _caseSpans = new("--case-spans") { Description = "all, failed or none: which test cases get a span.", DefaultValueFactory = _ => CaseSpanMode.All };
+    private readonly Option<bool> _noProgress = new("--no-progress") { Description = "No live output, only the summary." };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the result on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly Argument<string[]> _command = new("command")
+    {
+        Description = "After --: the test command instead of the framework's default (junit: required, {report} is the report path).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public TestCommand(GlobalOptions global, CliConsole console)
+        : base("test", "Run a test suite as traced test.file/test.case spans; exit 1 when a test fails.")
+    {
+        _global = global;
+        _console = console;
+        foreach (var option in new Option[] { _framework, _path, _parallel, _coverage, _caseSpans, _noProgress, _format })
+        {
+            Options.Add(option);
+        }
+
+        Arguments.Add(_command);
+        SetAction((parse, _) => ExecuteAsync(parse));
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse)
+    {
+        var command = parse.GetValue(_command) ?? [];
+        var request = new TestRunRequest
+        {
+            Framework = parse.GetValue(_framework)!,
+            Path = Path.GetFullPath(parse.GetValue(_path)!),
+            Parallel = parse.GetValue(_parallel),
+            Coverage = parse.GetValue(_coverage),
+            Verbose = parse.GetValue(_global.Verbose),
+            CaseSpans = parse.GetValue(_caseSpans),
+            Command = command.Length == 0 ? null : command,
+        };
+        if (TestOrchestrator.Validate(request) is { } problem)
+        {
+            _console.Fail(problem);
+            return ExitCodes.UsageError;
+        }
+
+        var format = parse.GetValue(_format);
+        var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
+        await using var session = await EngineSession.StartAsync(parse, _global, _console, "test", registry =>
+            TestOrchestration.Register(registry, live ? StreamLine : null)).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            TestOrchestration.Name,
+            request,
+            new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
+        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, TestRunsJsonContext.Default.TestRunResult);
+        if (result is not null)
+        {
+            ObsMetricsRecorder.RecordTestRun(result);
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new TestRunResult { Framework = request.Framework, Error = metadata.FailureDetails?.ErrorMessage }, TestRunsJsonContext.Default.TestRunResult));
+        }
+        else
+        {
+            TestSummary.Write(_console, metadata, result, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+        }
+
+        return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true } ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private void StreamLine(ProcessOutputLine line, string target) => _console.Error.WriteLine($"  {target} | {line.Text}");
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Obs.Cli.Hosting;
+using Obs.Orchestrations;
+using Obs.Orchestrations.TestRuns;
+
+namespace Obs.Cli.Output;
+
+/// <summary>The closing summary of <c>obs test</c>: totals, slowest files, failures with their messages, trace id and link.</summary>
+public static class TestSummary
+{
+    private const int SlowestCount = 3;
+    private const int ShownFailures = 20;
+
+    public static void Write(CliConsole console, OrchestrationMetadata metadata, TestRunResult? result, string? traceId, string? traceUrlTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var output = console.Output;
+        if (result is null)
+        {
+            output.WriteLine($"tests: {metadata.RuntimeStatus} — {metadata.FailureDetails?.ErrorMessage}");
+        }
+        else
+        {
+            var coverage = result.CoveragePercentage is { } percent ? string.Create(CultureInfo.InvariantCulture, $", coverage {percent:F1}%") : string.Empty;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Framework}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped, {result.Errors} errors in {Waterfall.Format(TimeSpan.FromSeconds(result.DurationSeconds))}{coverage}"));
+            if (result.Error is not null)
+            {
+                output.WriteLine("error: " + result.Error);
+            }
+
+            var slowest = result.Targets.OrderByDescending(t => t.DurationSeconds).Take(SlowestCount).ToList();
+            if (slowest.Count > 1)
+            {
+                output.WriteLine("slowest: " + string.Join(", ", slowest.Select(t => $"{t.Target} {Waterfall.Format(TimeSpan.FromSeconds(t.DurationSeconds))}")));
+            }
+
+            foreach (var target in result.Targets.Where(t => t.Error is not null))
+            {
+                output.WriteLine($"✗ {target.Target}: {target.Error}");
+                foreach (var line in (target.OutputTail ?? []).TakeLast(10))
+                {
+                    output.WriteLine("    " + line);
+                }
+            }
+
+            foreach (var failure in result.Failures.Take(ShownFailures))
+            {
+                output.WriteLine($"✗ {failure.Target}::{failure.Name}: {FirstLine(failure.Message)}");
+            }
+        }
+
+        if (traceId is not null)
+        {
+            output.WriteLine($"trace {traceId}");
+            if (traceUrlTemplate is not null)
+            {
+                output.WriteLine(traceUrlTemplate.Replace("{traceId}", traceId, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    private static string FirstLine(string? text) =>
+        text is null ? string.Empty : text.Split('\n', 2)[0].Trim();
+}

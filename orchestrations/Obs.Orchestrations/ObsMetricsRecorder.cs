@@ -1,0 +1,37 @@
+using Obs.Orchestrations.Build;
+using Obs.Orchestrations.TestRuns;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Metrics;
+
+namespace Obs.Orchestrations;
+
+/// <summary>
+/// Records an orchestration's outcome on the dashboard instruments. Hosts call it once, when the
+/// instance has finished: orchestrator code replays and must never record metrics itself.
+/// </summary>
+public static class ObsMetricsRecorder
+{
+    public static void RecordBuild(BuildResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tags = new KeyValuePair<string, object?>(AttributeKeys.Cicd.PipelineName, result.Name ?? "build");
+        ObsInstruments.BuildRuns.Add(1, tags);
+        if (result.Success)
+        {
+            ObsInstruments.BuildSucceeded.Add(1, tags);
+        }
+
+        ObsInstruments.BuildDuration.Record(result.DurationSeconds, tags, new(AttributeKeys.Cicd.PipelineResult, result.Success ? "success" : "failure"));
+    }
+
+    public static void RecordTestRun(TestRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tags = new KeyValuePair<string, object?>(AttributeKeys.Test.Framework, result.Framework);
+        ObsInstruments.TestFailed.Add(result.Failed + result.Errors, tags);
+        if (result.CoveragePercentage is { } coverage)
+        {
+            ObsInstruments.TestCoverage.Record(coverage, tags);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Obs.Orchestrations.Processes;
+using Obs.Telemetry.Tracing;
+
+namespace Obs.Orchestrations.Startup;
+
+/// <summary>
+/// A program started for a start-up probe. Unlike <see cref="ChildProcessRunner"/> it does not wait for
+/// the end: it starts the program (joining the current trace through <c>TRACEPARENT</c>), reads both
+/// streams in the background noting when the first line came and when a line matched the ready
+/// pattern, and keeps a shared tail. The readers keep draining while the program lives, so a program
+/// left running never blocks on a full pipe.
+/// </summary>
+internal sealed class ProbedProcess : IDisposable
+{
+    public const int TailLines = 40;
+
+    private readonly Process _process;
+    private readonly Stopwatch _clock;
+    private readonly Regex? _ready;
+    private readonly TailBuffer _tail = new(TailLines);
+    private readonly Task[] _pumps;
+    private long _firstOutputTicks = -1;
+    private long _logMatchTicks = -1;
+
+    private ProbedProcess(Process process, Stopwatch clock, Regex? ready)
+    {
+        _process = process;
+        _clock = clock;
+        _ready = ready;
+        Pid = process.Id;
+        process.StandardInput.Close();
+        _pumps =
+        [
+            Pump(process.StandardOutput),
+            Pump(process.StandardError),
+        ];
+    }
+
+    public int Pid { get; }
+
+    /// <summary>Since the spawn, when the first line of output arrived.</summary>
+    public TimeSpan? FirstOutput => Read(ref _firstOutputTicks);
+
+    /// <summary>Since the spawn, when a line first matched the ready pattern.</summary>
+    public TimeSpan? LogMatched => Read(ref _logMatchTicks);
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code; only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The last lines of stdout and stderr, interleaved as they arrived.</summary>
+    public IReadOnlyList<string> Tail => _tail.Snapshot();
+
+    /// <summary>
+    /// Starts <paramref name="spec"/> (a line matching <paramref name="ready"/> is noted); null with
+    /// <paramref name="error"/> when it cannot be started. Times are read from <paramref name="clock"/>, started at the spawn.
+    /// </summary>
+    public static ProbedProcess? Start(ProcessSpec spec, Stopwatch clock, Regex? ready, out string? error)
+    {
+        var process = new Process { StartInfo = CreateStartInfo(spec) };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            error = $"{spec.FileName}: {ex.Message}";
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            process.Dispose();
+            error = $"{spec.FileName}: {ex.Message}";
+            return null;
+        }
+
+        error = null;
+        return new ProbedProcess(process, clock, ready);
+    }
+
+    /// <summary>Waits (up to <paramref name="grace"/>) for the readers to reach the end of the output of an exited program.</summary>
+    public async Task DrainAsync(TimeSpan grace)
+    {
+        try
+        {
+            await Task.WhenAll(_pumps).WaitAsync(grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A descendant that outlived the program holds the pipes open; what was read is enough.
+        }
+    }
+
+    /// <summary>Kills the whole process tree and waits (up to <paramref name="grace"/>) for the program to be gone.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited in the meantime.
+        }
+        catch (Win32Exception)
+        {
+            // Part of the tree was gone or not ours.
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Releases the process handle; the program itself is not touched (stop it first unless it is meant to keep running).</summary>
+    public void Dispose()
+    {
+        if (_process.HasExited)
+        {
+            _process.Dispose();
+        }
+
+        // A program left running keeps its handle and pipes: disposing would close them under it.
+    }
+
+    private TimeSpan? Read(ref long ticks)
+    {
+        var value = Interlocked.Read(ref ticks);
+        return value < 0 ? null : TimeSpan.FromTicks(value);
+    }
+
+    private async Task Pump(StreamReader reader)
+    {
+        try
+        {
+            await OutputPump.RunAsync(reader, OnLine, ChildProcessRunner.MaxLineLength, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The pipe broke when the tree was killed.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void OnLine(string line)
+    {
+        var now = _clock.Elapsed.Ticks;
+        Interlocked.CompareExchange(ref _firstOutputTicks, now, -1);
+        if (_ready is not null && Interlocked.Read(ref _logMatchTicks) < 0 && _ready.IsMatch(line))
+        {
+            Interlocked.CompareExchange(ref _logMatchTicks, now, -1);
+        }
+
+        _tail.Add(line);
+    }
+
+    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec)
+    {
+        var startInfo = new ProcessStartInfo(spec.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = spec.WorkingDirectory ?? string.Empty,
+        };
+        foreach (var argument in spec.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        if (Activity.Current is { } current)
+        {
+            startInfo.Environment[W3CTraceContext.TraceparentVariable] = W3CTraceContext.Format(current.Context);
+            startInfo.Environment[W3CTraceContext.TracestateVariable] = current.TraceStateString;
+        }
+
+        return startInfo;
+    }
+}
