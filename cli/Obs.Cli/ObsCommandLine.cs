@@ -19,6 +19,8 @@ public static class ObsCommandLine
         root.Subcommands.Add(new RunCommand(global, console));
         root.Subcommands.Add(new BuildCommand(global, console));
         root.Subcommands.Add(new TestCommand(global, console));
+        root.Subcommands.Add(new BenchmarkCommand(global, console));
+        root.Subcommands.Add(new Commands.StartupCommand(global, console));
         root.Subcommands.Add(new StatusCommand(console));
         root.Subcommands.Add(new ResumeCommand(global, console));
         return root;

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Benchmarks;
+using Obs.Telemetry.Metrics;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs benchmark [--iterations N] [--warmup N] [--url URL | -- command args]</c>: measures a
+/// command, a URL, or (with neither) Obs' own tracing cost, as a <c>benchmark.performance_test</c> span.
+/// </summary>
+public sealed class BenchmarkCommand : Command
+{
+    private readonly GlobalOptions _global;
+    private readonly CliConsole _console;
+    private readonly Option<int> _iterations = new("--iterations") { Description = "Measured iterations.", DefaultValueFactory = _ => 100 };
+    private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured iterations first.", DefaultValueFactory = _ => 10 };
+    private readonly Option<string?> _url = new("--url") { Description = "GET this URL each iteration (2xx expected)." };
+    private readonly Option<bool> _perIteration = new("--per-iteration-spans") { Description = "A span per iteration." };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the result on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly Argument<string[]> _command = new("command") { Description = "After --: the command to measure.", Arity = ArgumentArity.ZeroOrMore };
+
+    public BenchmarkCommand(GlobalOptions global, CliConsole console)
+        : base("benchmark", "Measure a command, a URL or Obs' own span cost: min/mean/p50/p95/p99/max/stddev and throughput.")
+    {
+        _global = global;
+        _console = console;
+        foreach (var option in new Option[] { _iterations, _warmup, _url, _perIteration, _format })
+        {
+            Options.Add(option);
+        }
+
+        Arguments.Add(_command);
+        SetAction((parse, _) => ExecuteAsync(parse));
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse)
+    {
+        var command = parse.GetValue(_command) ?? [];
+        var url = parse.GetValue(_url);
+        if (url is not null && command.Length > 0)
+        {
+            _console.Fail("give either --url or a command after --, not both");
+            return ExitCodes.UsageError;
+        }
+
+        var request = new BenchmarkRequest
+        {
+            Iterations = parse.GetValue(_iterations),
+            Warmup = parse.GetValue(_warmup),
+            PerIterationSpans = parse.GetValue(_perIteration),
+            Target = url is not null ? BenchmarkTarget.ForUrl(url) : command.Length > 0 ? BenchmarkTarget.ForCommand(command) : BenchmarkTarget.Builtin(),
+        };
+        if (request.Validate() is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+            {
+                _console.Fail(problem);
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        await using var session = await EngineSession.StartAsync(parse, _global, _console, "benchmark", registry => BenchmarkOrchestration.Register(registry)).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            BenchmarkOrchestration.Name, request, new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
+        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BenchmarkJsonContext.Default.BenchmarkResult);
+        if (result?.Statistics is { } recorded)
+        {
+            ObsInstruments.BenchmarkLatency.Record(recorded.P50Ms, new KeyValuePair<string, object?>(Obs.Telemetry.Catalog.AttributeKeys.Benchmark.Target, result.Target));
+        }
+
+        if (parse.GetValue(_format) == OutputFormat.Json)
+        {
+            _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BenchmarkResult { FirstError = metadata.FailureDetails?.ErrorMessage }, BenchmarkJsonContext.Default.BenchmarkResult));
+        }
+        else
+        {
+            Write(result, metadata, session.Span?.TraceId.ToHexString());
+        }
+
+        return result is { Success: true } ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private void Write(BenchmarkResult? result, OrchestrationMetadata metadata, string? traceId)
+    {
+        var output = _console.Output;
+        if (result?.Statistics is not { } s)
+        {
+            output.WriteLine($"benchmark: {metadata.RuntimeStatus} — {result?.FirstError ?? metadata.FailureDetails?.ErrorMessage}");
+        }
+        else
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benchmark {result.Target}: {s.Count} iterations ({result.Warmup} warm-up), {result.Errors} errors"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  min {s.MinMs:F2} ms  mean {s.MeanMs:F2} ms  p50 {s.P50Ms:F2} ms  p95 {s.P95Ms:F2} ms  p99 {s.P99Ms:F2} ms  max {s.MaxMs:F2} ms  stddev {s.StdDevMs:F2} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput {s.ThroughputPerSecond:F1}/s"));
+            if (result.SpansPerSecond is { } spans)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  tracing cost: {spans:F0} spans/s, {result.NsPerSpan:F0} ns per span"));
+            }
+
+            if (result.FirstError is not null)
+            {
+                output.WriteLine("  first error: " + result.FirstError);
+            }
+        }
+
+        if (traceId is not null)
+        {
+            output.WriteLine($"trace {traceId}");
+        }
+    }
+}

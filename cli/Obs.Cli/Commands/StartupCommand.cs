@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Obs.Cli.Hosting;
+using Obs.Orchestrations.Startup;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Tracing;
+
+namespace Obs.Cli.Commands;
+
+/// <summary>
+/// <c>obs startup --target "&lt;cmd&gt;" --ready-url URL | --ready-log REGEX | --ready-port N [--timeout S]</c>:
+/// traces an external program from spawn to ready as a <c>startup.initialize</c> span.
+/// </summary>
+public sealed class StartupCommand : Command
+{
+    private readonly GlobalOptions _global;
+    private readonly CliConsole _console;
+    private readonly Option<string?> _target = new("--target") { Description = "The program to start (a shell command line)." };
+    private readonly Option<string?> _readyUrl = new("--ready-url") { Description = "Ready when this URL answers 2xx." };
+    private readonly Option<string?> _readyLog = new("--ready-log") { Description = "Ready when a line of output matches this regular expression." };
+    private readonly Option<int?> _readyPort = new("--ready-port") { Description = "Ready when this TCP port on 127.0.0.1 accepts connections." };
+    private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds to wait for ready.", DefaultValueFactory = _ => 60 };
+    private readonly Option<bool> _keepRunning = new("--keep-running") { Description = "Leave the program running once ready." };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+
+    public StartupCommand(GlobalOptions global, CliConsole console)
+        : base("startup", "Trace a program's start-up from spawn to ready (first output, port open, health OK).")
+    {
+        _global = global;
+        _console = console;
+        foreach (var option in new Option[] { _target, _readyUrl, _readyLog, _readyPort, _timeout, _keepRunning, _format })
+        {
+            Options.Add(option);
+        }
+
+        SetAction((parse, cancellation) => ExecuteAsync(parse, cancellation));
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        var target = parse.GetValue(_target);
+        var startup = new StartupRecorder();
+        CliTelemetry? telemetry;
+        using (startup.Measure(SpanNames.StartupConfigLoad))
+        {
+            telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose));
+        }
+
+        if (telemetry is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        using (telemetry)
+        {
+            W3CTraceContext.TryReadEnvironment(_console.Environment, out var parent);
+            using var span = ObsActivitySources.Cli.StartActivity("obs startup", ActivityKind.Internal, parent, startTime: startup.StartedAt);
+            if (target is null)
+            {
+                // Without --target, obs traces its own start-up.
+                startup.Emit(ObsActivitySources.Startup, "cli", span?.Context ?? default);
+                _console.Say($"traced obs' own start-up: {Waterfall(startup)}");
+                return ExitCodes.Success;
+            }
+
+            var request = new StartupProbeRequest
+            {
+                Command = Obs.Orchestrations.Startup.StartupCommand.Shell(target),
+                Ready = new StartupReadiness { Url = parse.GetValue(_readyUrl), LogRegex = parse.GetValue(_readyLog), Port = parse.GetValue(_readyPort) },
+                TimeoutSeconds = parse.GetValue(_timeout),
+                KeepRunning = parse.GetValue(_keepRunning),
+            };
+            if (request.Validate() is { Count: > 0 } problems)
+            {
+                foreach (var problem in problems)
+                {
+                    _console.Fail(problem);
+                }
+
+                return ExitCodes.UsageError;
+            }
+
+            var result = await StartupProbe.RunAsync(request, ObsActivitySources.Startup, cancellation).ConfigureAwait(false);
+            if (parse.GetValue(_format) == OutputFormat.Json)
+            {
+                _console.Output.WriteLine(JsonSerializer.Serialize(result, StartupJsonContext.Default.StartupProbeResult));
+            }
+            else
+            {
+                _console.Output.WriteLine(result.Ready
+                    ? string.Create(CultureInfo.InvariantCulture, $"{target}: ready in {result.TimeToReadyMs:F0} ms (first output {Ms(result.TimeToFirstOutputMs)}, port open {Ms(result.TimeToPortOpenMs)})")
+                    : $"{target}: NOT ready — {result.Error}");
+                foreach (var line in result.Ready ? [] : (result.OutputTail ?? []).TakeLast(10))
+                {
+                    _console.Output.WriteLine("    " + line);
+                }
+
+                if (span is not null)
+                {
+                    _console.Output.WriteLine($"trace {span.TraceId.ToHexString()}");
+                }
+            }
+
+            return result.Ready ? ExitCodes.Success : ExitCodes.Failure;
+        }
+    }
+
+    private static string Ms(double? value) => value is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:F0} ms") : "—";
+
+    private static string Waterfall(StartupRecorder startup) =>
+        string.Join(", ", startup.Phases.Select(p => $"{p.SpanName} {Output.Waterfall.Format(p.End - p.Start)}"));
+}
