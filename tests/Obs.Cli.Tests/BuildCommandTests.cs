@@ -136,6 +136,28 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(true, build.Attributes["build.success"]);
     }
 
+    [Fact]
+    public async Task Build_FailingStepOutputWithSecrets_TailOnTheSpanIsRedacted()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        Write("build.yaml", """
+            name: leaky
+            steps:
+              - name: deploy
+                type: command
+                command: "echo 'connecting with password=hunter2xyz' >&2; echo 'Authorization: Bearer abc.def.ghi'; exit 1"
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "otlp", "--endpoint", receiver.GrpcEndpoint.ToString(), "build", "--no-progress"], workingDirectory: _directory);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var spans = await receiver.WaitForSpansAsync(s => s.Any(x => x.Name == "build.step.deploy"), TimeSpan.FromSeconds(15));
+        var step = Assert.Single(spans, s => s.Name == "build.step.deploy");
+        var tails = step.Events.SelectMany(e => e.Attributes.Values).Select(v => v is object?[] array ? string.Join('\n', array) : v?.ToString()).ToList();
+        Assert.Contains(tails, t => t is not null && t.Contains("connecting with password=", StringComparison.Ordinal));
+        Assert.DoesNotContain(tails, t => t is not null && (t.Contains("hunter2xyz", StringComparison.Ordinal) || t.Contains("abc.def.ghi", StringComparison.Ordinal)));
+    }
+
     public void Dispose()
     {
         try
