@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Obs.Cli.Hosting;
+using Obs.Cli.Output;
 using Obs.Cli.Processes;
 using Obs.Telemetry.Catalog;
 using Obs.Telemetry.Tracing;
@@ -88,7 +89,7 @@ public sealed class RunCommand : Command
             _console.Say($"trace {traceId}");
             if (telemetry.Options.TraceUrlTemplate is { } template)
             {
-                _console.Say(template.Replace("{traceId}", traceId, StringComparison.Ordinal));
+                _console.Say(TraceLink.Format(template, traceId));
             }
         }
 

@@ -49,13 +49,6 @@ public static class BuildSummary
             }
         }
 
-        if (traceId is not null)
-        {
-            output.WriteLine($"trace {traceId}");
-            if (traceUrlTemplate is not null)
-            {
-                output.WriteLine(traceUrlTemplate.Replace("{traceId}", traceId, StringComparison.Ordinal));
-            }
-        }
+        TraceLink.Write(output, traceId, traceUrlTemplate);
     }
 }

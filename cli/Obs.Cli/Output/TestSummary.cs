@@ -51,14 +51,7 @@ public static class TestSummary
             }
         }
 
-        if (traceId is not null)
-        {
-            output.WriteLine($"trace {traceId}");
-            if (traceUrlTemplate is not null)
-            {
-                output.WriteLine(traceUrlTemplate.Replace("{traceId}", traceId, StringComparison.Ordinal));
-            }
-        }
+        TraceLink.Write(output, traceId, traceUrlTemplate);
     }
 
     private static string FirstLine(string? text) =>

@@ -116,7 +116,8 @@ public static class ChildProcessRunner
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec)
+    /// <summary>The start info every Obs child gets: redirected streams, the current span's TRACEPARENT, the spec's environment.</summary>
+    internal static ProcessStartInfo CreateStartInfo(ProcessSpec spec)
     {
         var startInfo = new ProcessStartInfo(spec.FileName)
         {

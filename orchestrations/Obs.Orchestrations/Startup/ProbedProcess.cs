@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Obs.Orchestrations.Processes;
-using Obs.Telemetry.Tracing;
 
 namespace Obs.Orchestrations.Startup;
 
@@ -61,7 +60,7 @@ internal sealed class ProbedProcess : IDisposable
     /// </summary>
     public static ProbedProcess? Start(ProcessSpec spec, Stopwatch clock, Regex? ready, out string? error)
     {
-        var process = new Process { StartInfo = CreateStartInfo(spec) };
+        var process = new Process { StartInfo = ChildProcessRunner.CreateStartInfo(spec) };
         try
         {
             process.Start();
@@ -164,29 +163,5 @@ internal sealed class ProbedProcess : IDisposable
         }
 
         _tail.Add(line);
-    }
-
-    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec)
-    {
-        var startInfo = new ProcessStartInfo(spec.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = spec.WorkingDirectory ?? string.Empty,
-        };
-        foreach (var argument in spec.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        if (Activity.Current is { } current)
-        {
-            startInfo.Environment[W3CTraceContext.TraceparentVariable] = W3CTraceContext.Format(current.Context);
-            startInfo.Environment[W3CTraceContext.TracestateVariable] = current.TraceStateString;
-        }
-
-        return startInfo;
     }
 }
