@@ -55,6 +55,47 @@ public sealed class VerbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_FrameworkAndCommandFromConfigFile_AreUsedWithoutFlags()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "report.template.xml"), JUnitReport);
+        await File.WriteAllTextAsync(Path.Combine(_directory, "obs.yaml"), """
+            tracing:
+              service_name: "configured"
+            test:
+              framework: junit
+              command: ["sh", "-c", "cp report.template.xml {report}"]
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--config", "obs.yaml", "--exporter", "none", "test", "--format", "json"], workingDirectory: _directory);
+
+        Assert.Equal(1, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("junit", json.RootElement.GetProperty("framework").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Build_WithoutBuildFile_RunsTheBuildSectionOfTheConfigFile()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "obs.yaml"), """
+            tracing:
+              service_name: "configured"
+            build:
+              name: from-config
+              steps:
+                - name: only
+                  type: command
+                  command: "echo built > built.txt"
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--config", "obs.yaml", "--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("build from-config: succeeded", outcome.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "built.txt")));
+    }
+
+    [Fact]
     public async Task Test_UnknownFramework_Exits2()
     {
         var outcome = await ObsProcess.RunAsync(["--exporter", "none", "test", "--framework", "mocha"], workingDirectory: _directory);

@@ -23,7 +23,7 @@ public sealed class BuildCommand : Command
 
     private readonly Option<string?> _file = new("--file", "-f")
     {
-        Description = $"Build definition (YAML or JSON). Default: ./{DefaultFile}.",
+        Description = $"Build definition (YAML or JSON). Default: ./{DefaultFile}, else the build: section of the config file.",
     };
 
     private readonly Option<bool> _noProgress = new("--no-progress")
@@ -50,8 +50,15 @@ public sealed class BuildCommand : Command
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
-        var path = Path.GetFullPath(parse.GetValue(_file) ?? DefaultFile);
-        if (!BuildFile.TryLoad(path, out var definition, out var problems))
+        var explicitFile = parse.GetValue(_file);
+        var path = Path.GetFullPath(explicitFile ?? DefaultFile);
+        BuildDefinition? definition;
+        IReadOnlyList<string> problems;
+        var loaded = explicitFile is null && !File.Exists(path)
+            && CliConfigFile.Section(EngineSession.ConfigRequest(parse, _global, _console), CliConfigFile.BuildSection) is { } section
+            ? BuildFile.TryLoadJson(section, $"the {CliConfigFile.BuildSection}: section of the config file", out definition, out problems)
+            : BuildFile.TryLoad(path, out definition, out problems);
+        if (!loaded)
         {
             foreach (var problem in problems)
             {

@@ -28,7 +28,29 @@ public static class BuildFile
             return false;
         }
 
-        problems = [.. BuildDefinitionValidator.Validate(definition).Select(p => $"{path}: {p}")];
+        return Validate(definition, path, out problems);
+    }
+
+    /// <summary>Reads a definition given as JSON (the config file's <c>build:</c> section), named <paramref name="source"/> in messages.</summary>
+    public static bool TryLoadJson(string json, string source, out BuildDefinition? definition, out IReadOnlyList<string> problems)
+    {
+        definition = null;
+        try
+        {
+            definition = BuildDefinitionLoader.LoadJson(json);
+        }
+        catch (BuildDefinitionFormatException ex)
+        {
+            problems = [$"{source}: {ex.Message}"];
+            return false;
+        }
+
+        return Validate(definition, source, out problems);
+    }
+
+    private static bool Validate(BuildDefinition definition, string source, out IReadOnlyList<string> problems)
+    {
+        problems = [.. BuildDefinitionValidator.Validate(definition).Select(p => $"{source}: {p}")];
         return problems.Count == 0;
     }
 }

@@ -18,7 +18,7 @@ public sealed class TestCommand : Command
 {
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
-    private readonly Option<string> _framework = new("--framework") { Description = "pytest (default), dotnet or junit.", DefaultValueFactory = _ => TestFramework.Pytest };
+    private readonly Option<string> _framework = new("--framework") { Description = "pytest (default, or test.framework in the config file), dotnet or junit.", DefaultValueFactory = _ => TestFramework.Pytest };
     private readonly Option<string> _path = new("--path") { Description = "Directory with the tests (default: current).", DefaultValueFactory = _ => "." };
     private readonly Option<bool> _parallel = new("--parallel") { Description = "Run test files/projects in parallel (bounded by the engine)." };
     private readonly Option<bool> _coverage = new("--coverage") { Description = "Collect coverage (pytest-cov / coverlet) into test.coverage.percentage." };
@@ -27,7 +27,7 @@ public sealed class TestCommand : Command
     private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the result on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
     private readonly Argument<string[]> _command = new("command")
     {
-        Description = "After --: the test command instead of the framework's default (junit: required, {report} is the report path).",
+        Description = "After --: the test command instead of test.command in the config file or the framework's default (junit: required, {report} is the report path).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -48,15 +48,17 @@ public sealed class TestCommand : Command
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
         var command = parse.GetValue(_command) ?? [];
+        var configured = CliConfigFile.TestSettings(EngineSession.ConfigRequest(parse, _global, _console));
+        var framework = parse.GetResult(_framework) is { Implicit: false } ? parse.GetValue(_framework)! : configured.Framework ?? parse.GetValue(_framework)!;
         var request = new TestRunRequest
         {
-            Framework = parse.GetValue(_framework)!,
+            Framework = framework,
             Path = Path.GetFullPath(parse.GetValue(_path)!),
             Parallel = parse.GetValue(_parallel),
             Coverage = parse.GetValue(_coverage),
             Verbose = parse.GetValue(_global.Verbose),
             CaseSpans = parse.GetValue(_caseSpans),
-            Command = command.Length == 0 ? null : command,
+            Command = command.Length > 0 ? command : configured.Command,
         };
         if (TestOrchestrator.Validate(request) is { } problem)
         {

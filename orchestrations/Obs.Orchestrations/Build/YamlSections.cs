@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Obs.Orchestrations.Build;
+
+/// <summary>
+/// Top-level sections of the Obs config file that belong to verbs rather than to tracing
+/// (<c>build:</c>, <c>test:</c>), as JSON, read with the same AOT-safe YAML reader as build files.
+/// </summary>
+public static class YamlSections
+{
+    /// <summary>The section's JSON, or null when the file has no such top-level key.</summary>
+    public static string? ReadAsJson(string yaml, string section)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentException.ThrowIfNullOrEmpty(section);
+        using var document = JsonDocument.Parse(YamlJsonConverter.ToJson(yaml));
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(section, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.GetRawText()
+            : null;
+    }
+}
