@@ -158,6 +158,29 @@ public sealed class BuildCommandTests : IDisposable
         Assert.DoesNotContain(tails, t => t is not null && (t.Contains("hunter2xyz", StringComparison.Ordinal) || t.Contains("abc.def.ghi", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Build_OnATerminal_ShowsALiveStatusLineInsteadOfStreamedOutput()
+    {
+        Write("build.yaml", """
+            name: tty
+            steps:
+              - name: first
+                type: command
+                command: "sleep 0.3; echo streamed-line"
+              - name: second
+                type: command
+                command: "sleep 0.3"
+            """);
+
+        // script(1) gives obs a pseudo-terminal, as an interactive shell would.
+        var outcome = await ObsProcess.RunUnderTerminalAsync(["--exporter", "none", "build"], _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("steps done", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("build tty: succeeded", outcome.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("first | streamed-line", outcome.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

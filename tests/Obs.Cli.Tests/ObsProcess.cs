@@ -9,7 +9,8 @@ internal static class ObsProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
-    private static readonly string ObsDll = Path.Combine(
+    /// <summary>The built obs.dll, run from its own output folder.</summary>
+    public static readonly string ObsDll = Path.Combine(
         typeof(ObsProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ObsCliDirectory").Value!,
         "obs.dll");
 
@@ -67,6 +68,31 @@ internal static class ObsProcess
 
         clock.Stop();
         return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    /// <summary>Runs obs on a pseudo-terminal through script(1); stdout and stderr arrive mixed on stdout.</summary>
+    public static async Task<Outcome> RunUnderTerminalAsync(IEnumerable<string> args, string workingDirectory)
+    {
+        var line = string.Join(' ', new[] { "dotnet", ObsDll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var startInfo = new ProcessStartInfo("script")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in new[] { "-qec", line, "/dev/null" })
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        startInfo.Environment["TERM"] = "xterm-256color";
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return new Outcome(process.ExitCode, await stdout, await stderr, TimeSpan.Zero);
     }
 
     /// <summary>A config file in a fresh temp directory; returns its path.</summary>

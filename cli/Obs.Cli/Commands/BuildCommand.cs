@@ -70,12 +70,14 @@ public sealed class BuildCommand : Command
 
         var format = parse.GetValue(_format);
         var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
-        using var timeline = new SpanTimeline(
-            SpanNames.BuildStepPrefix,
-            ended: live ? t => _console.Say($"{(t.Failed ? "✗" : "✓")} {t.Name} ({Waterfall.Format(t.Duration)})") : null);
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "steps");
+        using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
 
+        // On a terminal the live status line replaces streamed output (failures show their tail
+        // in the summary); in CI logs every line is streamed.
+        var stream = live && (!LiveProgress.IsTerminal || parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
-            BuildOrchestration.Register(registry, live ? StreamLine : null)).ConfigureAwait(false);
+            BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.UsageError;
@@ -86,7 +88,9 @@ public sealed class BuildCommand : Command
             BuildOrchestration.Name,
             new BuildRequest(definition!, projectDirectory),
             new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
-        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var metadata = await progress.RunAsync(
+            $"building {definition!.Name ?? "build"}: {definition.Steps?.Count ?? 0} steps",
+            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
         var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
         session.Span?.SetTag(AttributeKeys.Build.Success, success);

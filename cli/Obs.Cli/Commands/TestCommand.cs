@@ -68,8 +68,11 @@ public sealed class TestCommand : Command
 
         var format = parse.GetValue(_format);
         var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "test files");
+        using var timeline = new SpanTimeline(Obs.Telemetry.Catalog.SpanNames.TestFilePrefix, ended: live ? progress.Finished : null);
+        var stream = live && (!LiveProgress.IsTerminal || request.Verbose);
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "test", registry =>
-            TestOrchestration.Register(registry, live ? StreamLine : null)).ConfigureAwait(false);
+            TestOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.UsageError;
@@ -79,7 +82,9 @@ public sealed class TestCommand : Command
             TestOrchestration.Name,
             request,
             new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
-        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var metadata = await progress.RunAsync(
+            $"running {request.Framework} tests in {request.Path}",
+            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, TestRunsJsonContext.Default.TestRunResult);
         if (result is not null)
         {

@@ -22,7 +22,7 @@ public sealed class SpanTimeline : IDisposable
         _prefix = spanPrefix;
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == ObsActivitySources.OrchestrationsName,
+            ShouldListenTo = source => source.Name is ObsActivitySources.OrchestrationsName or ObsActivitySources.TestName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
             ActivityStopped = activity =>
             {
