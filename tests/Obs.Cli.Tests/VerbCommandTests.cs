@@ -146,6 +146,89 @@ public sealed class VerbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_AfterObsWasKilledMidBuild_FinishesTheBuild()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "build.yaml"), """
+            name: interrupted
+            steps:
+              - name: first
+                type: command
+                command: "echo first >> steps.log"
+              - name: slow
+                type: command
+                command: "sleep 2; echo slow >> steps.log"
+            """);
+        var environment = new Dictionary<string, string> { ["OBS_LEASE_SECONDS"] = "2" };
+        var startInfo = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { ObsProcess.ObsDll, "--exporter", "none", "build", "--no-progress" })
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        startInfo.Environment["OBS_LEASE_SECONDS"] = "2";
+        using (var build = System.Diagnostics.Process.Start(startInfo)!)
+        {
+            var log = Path.Combine(_directory, "steps.log");
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(File.Exists(log) && (await File.ReadAllTextAsync(log)).Contains("first", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(300);
+            build.Kill(); // SIGKILL: no graceful release of the lease
+            await build.WaitForExitAsync();
+        }
+
+        var status = await ObsProcess.RunAsync(["status", "--format", "json"], environment, _directory);
+        using var listed = JsonDocument.Parse(status.Stdout);
+        var instance = Assert.Single(listed.RootElement.EnumerateArray());
+        Assert.Equal("Running", instance.GetProperty("status").GetString());
+
+        var resumed = await ObsProcess.RunAsync(["--exporter", "none", "resume", instance.GetProperty("id").GetString()!], environment, _directory, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("build interrupted: succeeded", resumed.Stdout, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_directory, "steps.log"));
+        Assert.Single(lines, l => l == "first");
+        Assert.Contains("slow", lines);
+    }
+
+    [Fact]
+    public async Task Test_PytestFixtureErrorAndParametrized_CountedAsErrorAndCases()
+    {
+        if (!PytestAvailable())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.Combine(_directory, "tests"));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "tests", "test_setup.py"), """
+            import pytest
+
+            @pytest.fixture
+            def database():
+                raise RuntimeError("database is down")
+
+            def test_needs_database(database):
+                assert database
+
+            @pytest.mark.parametrize("n", [1, 2, 3])
+            def test_positive(n):
+                assert n > 0
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "test", "--format", "json"], workingDirectory: _directory, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.Equal(1, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal(3, json.RootElement.GetProperty("passed").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("errors").GetInt32());
+        var failure = Assert.Single(json.RootElement.GetProperty("failures").EnumerateArray());
+        Assert.Contains("database is down", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_WithoutStateDatabase_Exits2()
     {
         var outcome = await ObsProcess.RunAsync(["status"], workingDirectory: _directory);

@@ -8,10 +8,22 @@ public static class CliEngine
 {
     public const string StateDatabaseVariable = "OBS_STATE_DB";
 
+    /// <summary>How long a dead <c>obs</c>'s instances stay leased (seconds, default 15): how soon <c>obs resume</c> takes over.</summary>
+    public const string LeaseSecondsVariable = "OBS_LEASE_SECONDS";
+
     /// <summary>Creates (not starts) an engine over <paramref name="registry"/>.</summary>
     public static LocalOrchestrationEngine Create(OrchestrationRegistry registry, IReadOnlyDictionary<string, string?> environment)
     {
-        return new LocalOrchestrationEngine(registry, new LocalEngineOptions { DatabasePath = DatabasePath(environment) });
+        var options = new LocalEngineOptions { DatabasePath = DatabasePath(environment) };
+        if (environment.TryGetValue(LeaseSecondsVariable, out var lease)
+            && double.TryParse(lease, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 1)
+        {
+            options.LeaseDuration = TimeSpan.FromSeconds(seconds);
+            options.HeartbeatInterval = TimeSpan.FromSeconds(seconds / 3);
+        }
+
+        return new LocalOrchestrationEngine(registry, options);
     }
 
     /// <summary><c>$OBS_STATE_DB</c>, else <c>.obs/state.db</c> (relative to the current directory).</summary>
