@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Obs.Orchestrations.TestRuns;
+using Obs.Telemetry.Catalog;
 
 namespace Obs.Orchestrations.Tests.TestRuns;
 
@@ -6,18 +8,48 @@ namespace Obs.Orchestrations.Tests.TestRuns;
 public sealed class OrchestrationDotnetTests
 {
     [Fact]
-    public async Task Run_XunitSampleWithCoverage_FourPassedOneSkippedAndAPercentage()
+    public async Task Run_XunitSampleWithCoverageAndAFailure_CountsEveryOutcomeAndWritesTheSpanTree()
     {
+        using var collector = new OrchestrationSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
         var path = harness.CopySample("dotnet-xunit");
 
-        var result = await harness.RunAsync(new TestRunRequest { Framework = TestFramework.Dotnet, Path = path, Coverage = true });
+        TestRunResult result;
+        ActivityTraceId traceId;
+        using (var caller = OrchestrationSpanCollector.CallerSource.StartActivity("caller"))
+        {
+            Assert.NotNull(caller);
+            traceId = caller.TraceId;
+            result = await harness.RunAsync(new TestRunRequest
+            {
+                Framework = TestFramework.Dotnet,
+                Path = path,
+                Coverage = true,
+                Env = new Dictionary<string, string?> { ["OBS_SAMPLE_FAIL"] = "1" },
+            });
+        }
 
         var target = Assert.Single(result.Targets);
-        Assert.True(result.Success, $"{result.Error} {target.Error} {string.Join('\n', target.OutputTail ?? [])}");
+        Assert.Null(target.Error);
         Assert.Equal("Sample.Tests.csproj", target.Target);
-        Assert.Equal((5, 4, 0, 1, 0), (result.Total, result.Passed, result.Failed, result.Skipped, result.Errors));
-        Assert.Equal(0, target.ExitCode);
+        Assert.Equal((5, 3, 1, 1, 0), (result.Total, result.Passed, result.Failed, result.Skipped, result.Errors));
+        Assert.False(result.Success);
         Assert.InRange(result.CoveragePercentage ?? -1, 0, 100);
+
+        // TRX → test.file (the test class) → test.case spans, with results and the failure as an exception event.
+        var spans = collector.InTrace(traceId);
+        var suite = Assert.Single(spans, s => s.DisplayName == SpanNames.TestSuiteExecute);
+        var cases = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, cases.Count);
+        var file = Assert.Single(spans, s => s.SpanId == cases[0].ParentSpanId);
+        Assert.StartsWith(SpanNames.TestFilePrefix, file.DisplayName, StringComparison.Ordinal);
+        Assert.All(cases, c => Assert.Equal(file.SpanId, c.ParentSpanId));
+        var failed = Assert.Single(cases, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "failed");
+        Assert.Equal("fail", failed.GetTagItem(AttributeKeys.Test.CaseResultStatus));
+        Assert.Contains(failed.Events, e => e.Name == "exception");
+        Assert.Single(cases, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "skipped");
+        Assert.Equal(3, cases.Count(c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "passed"));
+        Assert.Equal(TestFramework.Dotnet, suite.GetTagItem(AttributeKeys.Test.Framework));
+        Assert.Equal(ActivityStatusCode.Error, suite.Status);
     }
 }
