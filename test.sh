@@ -25,6 +25,12 @@ need_apt "test -e /usr/include/zlib.h" zlib1g-dev
 need_apt "/usr/bin/python3 -c 'import pytest, pytest_cov'" python3-pytest python3-pytest-cov
 # ...and since it is installed here, a test that needs it must fail rather than skip without it.
 export OBS_REQUIRE_PYTEST=1
+# artifacts_upload is tested against a real Azurite (Azure Storage's local emulator), installed
+# into the repository (tools/azurite, git-ignored) with npm; required, like pytest.
+need_apt "command -v npm" nodejs npm
+[ -x tools/azurite/node_modules/.bin/azurite-blob ] || npm install --prefix tools/azurite azurite@3 --no-audit --no-fund --silent
+export OBS_AZURITE_BLOB="$PWD/tools/azurite/node_modules/.bin/azurite-blob"
+export OBS_REQUIRE_AZURITE=1
 
 # The obs CLI ships as NativeAOT: publishing it proves no trim or AOT warning crept in
 # (warnings are errors), and the binary must run a command.

@@ -39,6 +39,16 @@ public static class BuildSummary
                 output.WriteLine("slowest: " + string.Join(", ", slowest.Select(s => $"{s.Name} {Waterfall.Format(TimeSpan.FromSeconds(s.DurationSeconds))}")));
             }
 
+            if (result.Artifacts is { Count: > 0 } artifacts)
+            {
+                var uploaded = artifacts.Count(a => a.Url is not null);
+                output.WriteLine($"artifacts: {artifacts.Count} ({artifacts.Sum(a => a.Bytes).ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes){(uploaded > 0 ? $", {uploaded} uploaded" : string.Empty)}");
+                if (artifacts.FirstOrDefault(a => a.UploadError is not null) is { } failedUpload)
+                {
+                    output.WriteLine($"✗ artifact upload: {failedUpload.UploadError}");
+                }
+            }
+
             foreach (var failed in result.Steps.Where(s => s.IsFailure))
             {
                 output.WriteLine($"✗ {failed.Name}: {failed.Status} (exit code {failed.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}){(failed.Error is null ? string.Empty : " — " + failed.Error)}");

@@ -28,6 +28,10 @@ public sealed record BuildDefinition
     [JsonPropertyName("artifacts")]
     public IReadOnlyList<string>? Artifacts { get; init; }
 
+    /// <summary>Optional: upload the collected artifacts to Azure Blob Storage (see <see cref="ArtifactUploadDefinition"/>).</summary>
+    [JsonPropertyName("artifacts_upload")]
+    public ArtifactUploadDefinition? ArtifactsUpload { get; init; }
+
     /// <summary>Whether to parse the project's dependency manifests first (default true).</summary>
     [JsonPropertyName("analyze_dependencies")]
     public bool AnalyzeDependencies { get; set; } = true;

@@ -28,7 +28,31 @@ public static class BuildDefinitionValidator
             problems.Add($"The steps' depends_on form a cycle: {string.Join(" -> ", cycle)}.");
         }
 
+        CheckUpload(definition, problems);
         return problems;
+    }
+
+    private static void CheckUpload(BuildDefinition definition, List<string> problems)
+    {
+        if (definition.ArtifactsUpload is not { } upload)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(upload.Container))
+        {
+            problems.Add("artifacts_upload has no container.");
+        }
+
+        if (string.IsNullOrWhiteSpace(upload.ConnectionStringEnv))
+        {
+            problems.Add("artifacts_upload has no connection_string_env (the environment variable holding the storage connection string).");
+        }
+
+        if (definition.Artifacts is not { Count: > 0 })
+        {
+            problems.Add("artifacts_upload is set but artifacts lists no files to upload.");
+        }
     }
 
     private static void CheckStep(BuildStepDefinition step, int index, HashSet<string> names, List<string> problems)

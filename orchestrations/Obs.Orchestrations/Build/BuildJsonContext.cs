@@ -24,4 +24,5 @@ namespace Obs.Orchestrations.Build;
 [JsonSerializable(typeof(ArtifactCollectionInput))]
 [JsonSerializable(typeof(IReadOnlyList<ArtifactInfo>))]
 [JsonSerializable(typeof(List<ArtifactInfo>))]
+[JsonSerializable(typeof(ArtifactUploadDefinition))]
 public sealed partial class BuildJsonContext : JsonSerializerContext;

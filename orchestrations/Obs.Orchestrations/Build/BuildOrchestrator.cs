@@ -43,13 +43,15 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         if (definition.Artifacts is { Count: > 0 } patterns)
         {
             artifacts = await context.CallActivityAsync<IReadOnlyList<ArtifactInfo>>(
-                BuildOrchestration.CollectArtifacts, new ArtifactCollectionInput(projectDirectory, patterns)).ConfigureAwait(true);
+                BuildOrchestration.CollectArtifacts,
+                new ArtifactCollectionInput(projectDirectory, patterns, definition.ArtifactsUpload?.Resolve(definition.Name, input.RunId ?? context.InstanceId))).ConfigureAwait(true);
         }
 
         return Finish(context, new BuildResult
         {
             Name = definition.Name,
-            Success = plan.Succeeded,
+            // An artifact that artifacts_upload could not upload fails the build.
+            Success = plan.Succeeded && artifacts?.Any(a => a.UploadError is not null) != true,
             Steps = plan.Results,
             Dependencies = dependencies,
             Artifacts = artifacts,

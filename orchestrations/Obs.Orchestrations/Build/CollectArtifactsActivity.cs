@@ -6,7 +6,9 @@ namespace Obs.Orchestrations.Build;
 /// <summary>
 /// The <c>CollectArtifacts</c> activity (span <c>build.artifact_collection</c>): finds the files under the
 /// project matching any of the globs (see <see cref="GlobPattern"/>; <c>.git</c> and <c>.obs</c> are never
-/// searched), and records their count and total size; returns each file's size and SHA-256. Nothing is uploaded.
+/// searched), and records their count and total size; returns each file's size and SHA-256. With
+/// <see cref="ArtifactCollectionInput.Upload"/> it then uploads them (<see cref="ArtifactUploader"/>): each
+/// artifact gets its blob URL, or an upload error that the build counts as a failure.
 /// </summary>
 public sealed class CollectArtifactsActivity : TaskActivity<ArtifactCollectionInput, IReadOnlyList<ArtifactInfo>>
 {
@@ -21,7 +23,25 @@ public sealed class CollectArtifactsActivity : TaskActivity<ArtifactCollectionIn
         var artifacts = await CollectAsync(input.ProjectDirectory, input.Patterns, context.CancellationToken).ConfigureAwait(false);
         context.Span?.SetTag(AttributeKeys.BuildArtifacts.Count, artifacts.Count);
         context.Span?.SetTag(AttributeKeys.BuildArtifacts.TotalBytes, artifacts.Sum(a => a.Bytes));
-        return artifacts;
+        return input.Upload is { } upload
+            ? await UploadAsync(context, input.ProjectDirectory, artifacts, upload).ConfigureAwait(false)
+            : artifacts;
+    }
+
+    private static async Task<IReadOnlyList<ArtifactInfo>> UploadAsync(
+        TaskActivityContext context, string projectDirectory, IReadOnlyList<ArtifactInfo> artifacts, ArtifactUploadDefinition upload)
+    {
+        var result = await ArtifactUploader.UploadAsync(projectDirectory, artifacts, upload, context.CancellationToken).ConfigureAwait(false);
+        context.Span?.SetTag(AttributeKeys.BuildArtifacts.UploadContainer, upload.Container);
+        context.Span?.SetTag(AttributeKeys.BuildArtifacts.UploadCount, result.UploadedCount);
+        context.Span?.SetTag(AttributeKeys.BuildArtifacts.UploadBytes, result.UploadedBytes);
+        if (!result.Succeeded)
+        {
+            context.Span?.SetTag(AttributeKeys.Error.Type, result.ErrorType);
+            context.Span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
+        }
+
+        return result.Artifacts;
     }
 
     /// <summary>The files under <paramref name="projectDirectory"/> matching any of <paramref name="patterns"/>, by path.</summary>

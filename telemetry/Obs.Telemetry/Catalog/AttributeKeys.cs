@@ -44,6 +44,11 @@ public static class AttributeKeys
         public const string Patterns = "build.artifacts.patterns";
         public const string Count = "build.artifacts.count";
         public const string TotalBytes = "build.artifacts.total_bytes";
+
+        /// <summary>With <c>artifacts_upload</c>: artifacts uploaded, their bytes, and the blob container.</summary>
+        public const string UploadCount = "build.artifacts.upload.count";
+        public const string UploadBytes = "build.artifacts.upload.bytes";
+        public const string UploadContainer = "build.artifacts.upload.container";
     }
 
     /// <summary>Original design and semantic conventions: test spans.</summary>
