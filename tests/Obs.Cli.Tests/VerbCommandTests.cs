@@ -185,10 +185,12 @@ public sealed class VerbCommandTests : IDisposable
         var instance = Assert.Single(listed.RootElement.EnumerateArray());
         Assert.Equal("Running", instance.GetProperty("status").GetString());
 
-        var resumed = await ObsProcess.RunAsync(["--exporter", "none", "resume", instance.GetProperty("id").GetString()!], environment, _directory, TimeSpan.FromSeconds(60));
+        var resumed = await ObsProcess.RunAsync(["--exporter", "none", "resume", instance.GetProperty("id").GetString()!, "--format", "json"], environment, _directory, TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, resumed.ExitCode);
-        Assert.Contains("build interrupted: succeeded", resumed.Stdout, StringComparison.Ordinal);
+        using var result = JsonDocument.Parse(resumed.Stdout);
+        Assert.Equal("Completed", result.RootElement.GetProperty("status").GetString());
+        Assert.True(result.RootElement.GetProperty("output").GetProperty("success").GetBoolean());
         var lines = await File.ReadAllLinesAsync(Path.Combine(_directory, "steps.log"));
         Assert.Single(lines, l => l == "first");
         Assert.Contains("slow", lines);

@@ -17,6 +17,7 @@ public sealed class ResumeCommand : Command
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Argument<string> _id = new("id") { Description = "The instance to resume (see obs status)." };
+    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the instance, with its result, on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
 
     public ResumeCommand(GlobalOptions global, CliConsole console)
         : base("resume", "Resume an unfinished build left by an obs process that died.")
@@ -24,6 +25,7 @@ public sealed class ResumeCommand : Command
         _global = global;
         _console = console;
         Arguments.Add(_id);
+        Options.Add(_format);
         SetAction((parse, _) => ExecuteAsync(parse));
     }
 
@@ -52,7 +54,15 @@ public sealed class ResumeCommand : Command
         var result = metadata.Name == BuildOrchestration.Name && metadata.SerializedOutput is { } output
             ? JsonSerializer.Deserialize(output, BuildJsonContext.Default.BuildResult)
             : null;
-        BuildSummary.Write(_console, metadata, result, [], session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+        if (parse.GetValue(_format) == OutputFormat.Json)
+        {
+            _console.Output.WriteLine(JsonSerializer.Serialize(StatusView.From(metadata, withOutput: true), CliJsonContext.Default.StatusView));
+        }
+        else
+        {
+            BuildSummary.Write(_console, metadata, result, [], session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+        }
+
         return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is not { Success: false } ? ExitCodes.Success : ExitCodes.Failure;
     }
 }
