@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Obs.Telemetry.Catalog;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Local.Tests.Engine;
 
@@ -9,7 +10,7 @@ public sealed class EngineTraceTests
     [Fact]
     public async Task Run_FromCallerSpan_OrchestrationSpanIsChildOfCallerAndParentOfActivitySpans()
     {
-        using var collector = new SpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await EngineHarness.StartAsync(r => r
             .AddActivity<int, int>("Step", async (ctx, x) =>
             {
@@ -29,7 +30,7 @@ public sealed class EngineTraceTests
         ActivityTraceId traceId;
         ActivitySpanId callerSpanId;
         OrchestrationMetadata result;
-        using (var caller = SpanCollector.TestSource.StartActivity("caller"))
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
         {
             Assert.NotNull(caller);
             traceId = caller.TraceId;
@@ -59,7 +60,7 @@ public sealed class EngineTraceTests
     [Fact]
     public async Task Run_ExplicitTraceparent_IsTheParentAndFailureMarksTheSpan()
     {
-        using var collector = new SpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await EngineHarness.StartAsync(r => r
             .AddActivity<int, int>("Broken", (_, _) => throw new InvalidOperationException("nope"))
             .AddOrchestrator<int, int>("Failing", (ctx, x) => ctx.CallActivityAsync<int>("Broken", x)));
@@ -94,7 +95,7 @@ public sealed class EngineTraceTests
     [Fact]
     public async Task Activity_SeesItsSpanAsCurrent_SoChildProcessesGetItsTraceparent()
     {
-        using var collector = new SpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await EngineHarness.StartAsync(r => r
             .AddActivity<int, string>("Probe", (_, _) => Task.FromResult(Activity.Current?.Id ?? "none"))
             .AddOrchestrator<int, string>("Probing", (ctx, x) => ctx.CallActivityAsync<string>("Probe", x)));

@@ -5,6 +5,7 @@ using Obs.Orchestrations.Build;
 using Obs.Telemetry.Catalog;
 using Xunit.Abstractions;
 using static Obs.Orchestrations.Tests.Build.BuildSteps;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Tests.Build;
 
@@ -25,7 +26,7 @@ public sealed class ArtifactUploadTests(AzuriteFixture azurite, ITestOutputHelpe
             return;
         }
 
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
         var variable = UniqueVariable();
         Environment.SetEnvironmentVariable(variable, azurite.ConnectionString);
@@ -76,7 +77,7 @@ public sealed class ArtifactUploadTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Build_WithArtifactsUpload_MissingVariable_FailsWithErrorNamingIt()
     {
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
         var variable = UniqueVariable();
         var definition = Definition(Command("package", MakeArtifacts)) with
@@ -107,7 +108,7 @@ public sealed class ArtifactUploadTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Build_WithArtifactsUpload_UnreachableStorage_ReportsErrorWithoutKeyAndCompletes()
     {
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
         var variable = UniqueVariable();
         Environment.SetEnvironmentVariable(variable, AzuriteFixture.ConnectionStringFor(AzuriteFixture.FreePort()));
@@ -215,7 +216,7 @@ public sealed class ArtifactUploadTests(AzuriteFixture azurite, ITestOutputHelpe
 
     private static async Task<(OrchestrationMetadata Instance, BuildResult Result, ActivityTraceId TraceId)> RunTracedAsync(BuildHarness harness, BuildDefinition definition)
     {
-        using var caller = BuildSpanCollector.TestSource.StartActivity("caller");
+        using var caller = ObsSpanCollector.CallerSource.StartActivity("caller");
         Assert.NotNull(caller);
         var (instance, result) = await harness.RunAsync(definition);
         return (instance, result, caller.TraceId);

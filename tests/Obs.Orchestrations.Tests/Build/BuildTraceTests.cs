@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Obs.Orchestrations.Build;
 using Obs.Telemetry.Catalog;
 using static Obs.Orchestrations.Tests.Build.BuildSteps;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Tests.Build;
 
@@ -11,7 +12,7 @@ public sealed class BuildTraceTests
     [Fact]
     public async Task Run_SpanTree_BuildExecuteIsParentOfStepSpansWithAttributes()
     {
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
         var definition = Definition(
             Command("compile", "echo \"$TRACEPARENT\" > traceparent.txt"),
@@ -51,7 +52,7 @@ public sealed class BuildTraceTests
     [Fact]
     public async Task Run_FailedStep_CarriesOutputTailsAsEventsAndErrorStatus()
     {
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
 
         var traceId = await RunTracedAsync(harness, Definition(Command("lint", "echo checking; echo 'bad style' >&2; exit 2")));
@@ -75,7 +76,7 @@ public sealed class BuildTraceTests
     [Fact]
     public async Task Run_DependencyAndArtifactSpans_AreChildrenWithCounts()
     {
-        using var collector = new BuildSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await BuildHarness.StartAsync();
         await File.WriteAllTextAsync(harness.PathOf("requirements.txt"), "a==1\nb\n");
         await File.WriteAllTextAsync(harness.PathOf("package.json"), """{ "dependencies": { "c": "1.0.0" } }""");
@@ -103,7 +104,7 @@ public sealed class BuildTraceTests
 
     private static async Task<ActivityTraceId> RunTracedAsync(BuildHarness harness, BuildDefinition definition)
     {
-        using var caller = BuildSpanCollector.TestSource.StartActivity("caller");
+        using var caller = ObsSpanCollector.CallerSource.StartActivity("caller");
         Assert.NotNull(caller);
         await harness.RunAsync(definition);
         return caller.TraceId;

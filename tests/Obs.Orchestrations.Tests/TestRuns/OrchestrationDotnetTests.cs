@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Obs.Orchestrations.TestRuns;
 using Obs.Telemetry.Catalog;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Tests.TestRuns;
 
@@ -10,13 +11,13 @@ public sealed class OrchestrationDotnetTests
     [Fact]
     public async Task Run_XunitSampleWithCoverageAndAFailure_CountsEveryOutcomeAndWritesTheSpanTree()
     {
-        using var collector = new OrchestrationSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
         var path = harness.CopySample("dotnet-xunit");
 
         TestRunResult result;
         ActivityTraceId traceId;
-        using (var caller = OrchestrationSpanCollector.CallerSource.StartActivity("caller"))
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
         {
             Assert.NotNull(caller);
             traceId = caller.TraceId;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Obs.Orchestrations.TestRuns;
 using Obs.Telemetry.Catalog;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Tests.TestRuns;
 
@@ -17,7 +18,7 @@ public sealed class OrchestrationJUnitTests
     [Fact]
     public async Task Run_CommandWritingJUnit_ParsesItIntoTheResultAndSpans()
     {
-        using var collector = new OrchestrationSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
         var request = new TestRunRequest
         {
@@ -28,7 +29,7 @@ public sealed class OrchestrationJUnitTests
 
         TestRunResult result;
         ActivityTraceId traceId;
-        using (var caller = OrchestrationSpanCollector.CallerSource.StartActivity("caller"))
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
         {
             Assert.NotNull(caller);
             traceId = caller.TraceId;

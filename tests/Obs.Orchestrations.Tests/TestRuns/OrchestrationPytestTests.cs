@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Obs.Orchestrations.Processes;
 using Obs.Orchestrations.TestRuns;
 using Obs.Telemetry.Catalog;
+using Obs.Testing.Tracing;
 
 namespace Obs.Orchestrations.Tests.TestRuns;
 
@@ -47,7 +48,7 @@ public sealed class OrchestrationPytestTests
             return;
         }
 
-        using var collector = new OrchestrationSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
         var path = harness.CopySample("python-app");
         var request = new TestRunRequest
@@ -60,7 +61,7 @@ public sealed class OrchestrationPytestTests
 
         TestRunResult result;
         ActivityTraceId traceId;
-        using (var caller = OrchestrationSpanCollector.CallerSource.StartActivity("caller"))
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
         {
             Assert.NotNull(caller);
             traceId = caller.TraceId;
@@ -135,7 +136,7 @@ public sealed class OrchestrationPytestTests
             return;
         }
 
-        using var collector = new OrchestrationSpanCollector();
+        using var collector = new ObsSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
         var path = harness.CopySample("python-app");
         var request = new TestRunRequest
@@ -146,7 +147,7 @@ public sealed class OrchestrationPytestTests
             Env = new Dictionary<string, string?> { ["OBS_SAMPLE_FAIL"] = "1" },
         };
 
-        using var caller = OrchestrationSpanCollector.CallerSource.StartActivity("caller");
+        using var caller = ObsSpanCollector.CallerSource.StartActivity("caller");
         Assert.NotNull(caller);
         await harness.RunAsync(request);
 

@@ -4,29 +4,32 @@ using Obs.Telemetry.Catalog;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
-namespace Obs.Orchestrations.Local.Tests.Engine;
+namespace Obs.Testing.Tracing;
 
 /// <summary>
-/// Collects ended spans of the Obs sources through a real tracer provider. Sources are process-wide
-/// and tests run in parallel, so callers filter by the trace id of their own root span.
+/// Collects ended spans of every Obs source (and <see cref="CallerSource"/>) through a real tracer
+/// provider. Sources are process-wide and tests run in parallel, so callers start a root span on
+/// <see cref="CallerSource"/> and filter by its trace id.
 /// </summary>
-internal sealed class SpanCollector : IDisposable
+public sealed class ObsSpanCollector : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _ended = new();
     private readonly TracerProvider _provider;
 
-    public SpanCollector()
+    public ObsSpanCollector()
     {
         _provider = Sdk.CreateTracerProviderBuilder()
             .AddSource([.. ObsActivitySources.AllNames])
-            .AddSource(TestSource.Name)
+            .AddSource(CallerSource.Name)
             .SetSampler(new AlwaysOnSampler())
             .AddProcessor(new Collect(_ended))
             .Build()!;
     }
 
-    public static ActivitySource TestSource { get; } = new("Obs.Orchestrations.Local.Tests", "1.0.0");
+    /// <summary>Where tests start the root span the work under test becomes a child of.</summary>
+    public static ActivitySource CallerSource { get; } = new("Obs.Testing.Caller", "1.0.0");
 
+    /// <summary>The ended spans of one trace, in the order they ended.</summary>
     public IReadOnlyList<Activity> InTrace(ActivityTraceId traceId) => [.. _ended.Where(a => a.TraceId == traceId)];
 
     public void Dispose() => _provider.Dispose();
