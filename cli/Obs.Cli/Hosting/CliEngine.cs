@@ -12,9 +12,17 @@ public static class CliEngine
     public const string LeaseSecondsVariable = "OBS_LEASE_SECONDS";
 
     /// <summary>Creates (not starts) an engine over <paramref name="registry"/>.</summary>
-    public static LocalOrchestrationEngine Create(OrchestrationRegistry registry, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="registry">The orchestrations the engine runs.</param>
+    /// <param name="environment">Where <c>$OBS_STATE_DB</c> and <c>$OBS_LEASE_SECONDS</c> are read.</param>
+    /// <param name="maxConcurrentActivities">How many activities run at once; the engine's default when null.</param>
+    public static LocalOrchestrationEngine Create(OrchestrationRegistry registry, IReadOnlyDictionary<string, string?> environment, int? maxConcurrentActivities = null)
     {
         var options = new LocalEngineOptions { DatabasePath = DatabasePath(environment) };
+        if (maxConcurrentActivities is { } max)
+        {
+            options.MaxConcurrentActivities = max;
+        }
+
         if (environment.TryGetValue(LeaseSecondsVariable, out var lease)
             && double.TryParse(lease, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && seconds >= 1)

@@ -32,7 +32,12 @@ public sealed class CliTelemetry : IDisposable
     /// Loads configuration from <paramref name="request"/>. On invalid input writes one line per
     /// problem to stderr and returns null: the caller exits with <see cref="ExitCodes.UsageError"/>.
     /// </summary>
-    public static CliTelemetry? Start(ConfigLoadRequest request, CliConsole console, bool verbose)
+    /// <param name="request">Where configuration comes from.</param>
+    /// <param name="console">Where problems and warnings go.</param>
+    /// <param name="verbose">Whether to say which config and exporters are in use.</param>
+    /// <param name="secrets">Literal values to redact from every span besides the built-in rules (e.g. <c>obs serve</c>'s keys).</param>
+    /// <param name="tracing">The host's own instrumentation (e.g. ASP.NET Core's under <c>obs serve</c>).</param>
+    public static CliTelemetry? Start(ConfigLoadRequest request, CliConsole console, bool verbose, IReadOnlyList<string>? secrets = null, Action<TracerProviderBuilder>? tracing = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
@@ -61,10 +66,18 @@ public sealed class CliTelemetry : IDisposable
             console.Say(exporters.Count == 0 ? "exporters: none" : $"exporters: {string.Join(", ", exporters)}");
         }
 
-        var services = new ServiceCollection()
-            .AddObsTelemetry(options, request.Environment)
-            .BuildServiceProvider();
-        return new CliTelemetry(options, services);
+        foreach (var secret in secrets ?? [])
+        {
+            options.Redaction.Patterns.Add(System.Text.RegularExpressions.Regex.Escape(secret));
+        }
+
+        var services = new ServiceCollection().AddObsTelemetry(options, request.Environment);
+        if (tracing is not null && !options.Disabled)
+        {
+            services.ConfigureOpenTelemetryTracerProvider(tracing);
+        }
+
+        return new CliTelemetry(options, services.BuildServiceProvider());
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ public static class SpanNames
     public const string StartupResourcesInitialize = "startup.resources.initialize";
     public const string StartupHealthChecks = "startup.health_checks";
 
+    /// <summary>The orchestration span of a start-up probe started over HTTP (<c>POST /startup</c>); <see cref="StartupInitialize"/> is its grandchild.</summary>
+    public const string StartupProbe = "startup.probe";
+
     public const string TestSuiteExecute = "test.suite.execute";
     public const string TestFilePrefix = "test.file.";
     public const string TestCasePrefix = "test.case.";

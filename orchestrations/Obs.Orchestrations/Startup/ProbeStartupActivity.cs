@@ -1,0 +1,17 @@
+using Obs.Telemetry.Catalog;
+
+namespace Obs.Orchestrations.Startup;
+
+/// <summary>
+/// The <c>ProbeStartup</c> activity: one live <see cref="StartupProbe"/> measurement, its
+/// <c>startup.initialize</c> span a child of the activity's. Terminating the instance stops the program.
+/// </summary>
+public sealed class ProbeStartupActivity : TaskActivity<StartupProbeRequest, StartupProbeResult>
+{
+    public override Task<StartupProbeResult> RunAsync(TaskActivityContext context, StartupProbeRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return StartupProbe.RunAsync(input, ObsActivitySources.Startup, context.CancellationToken);
+    }
+}
