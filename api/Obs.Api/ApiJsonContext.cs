@@ -11,4 +11,15 @@ namespace Obs.Api;
 [JsonSerializable(typeof(PurgeResponse))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(TraceContextReport))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context responses are written with: like <see cref="JsonSerializerContext"/>'s default but
+    /// without escaping quotes and non-ASCII (bodies are JSON, never embedded in HTML), so messages stay readable.
+    /// </summary>
+    public static ApiJsonContext Readable { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

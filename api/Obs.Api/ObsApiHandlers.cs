@@ -61,7 +61,7 @@ public sealed class ObsApiHandlers
             Service = _options.ServiceName,
             Checks = checks,
         };
-        return TypedResults.Json(report, ApiJsonContext.Default.HealthReport, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(report, ApiJsonContext.Readable.HealthReport, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary><c>GET /trace-context</c>: the trace id, span id and flags of this request's own server span.</summary>
@@ -74,7 +74,7 @@ public sealed class ObsApiHandlers
         var traceparent = string.Create(CultureInfo.InvariantCulture, $"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{flags:x2}");
         return TypedResults.Json(
             new TraceContextReport(context.TraceId.ToHexString(), context.SpanId.ToHexString(), flags, new TraceContextHeaders(traceparent, span?.TraceStateString)),
-            ApiJsonContext.Default.TraceContextReport);
+            ApiJsonContext.Readable.TraceContextReport);
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed class ObsApiHandlers
         var payload = ManagementUrls.Payload(http.Request, id);
         http.Response.Headers.Location = payload.StatusQueryGetUri;
         http.Response.Headers.RetryAfter = ApiRoutes.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Json(payload, ApiJsonContext.Default.ManagementPayload, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(payload, ApiJsonContext.Readable.ManagementPayload, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary><c>GET …/instances/{id}</c>: 202 + Location while running, 200 when finished, 404 when unknown.</summary>
@@ -138,7 +138,7 @@ public sealed class ObsApiHandlers
         {
             http.Response.Headers.Location = ManagementUrls.Status(http.Request, instanceId);
             http.Response.Headers.RetryAfter = ApiRoutes.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Json(InstanceStatusMapper.From(metadata, showInput), ApiJsonContext.Default.InstanceStatus, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Json(InstanceStatusMapper.From(metadata, showInput), ApiJsonContext.Readable.InstanceStatus, statusCode: StatusCodes.Status202Accepted);
         }
 
         return InstanceStatusResult(http, metadata, showInput, failureAs500);
@@ -180,7 +180,7 @@ public sealed class ObsApiHandlers
         }
 
         var purged = await _client.PurgeInstanceAsync(instanceId, http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Json(new PurgeResponse(purged.PurgedInstanceCount), ApiJsonContext.Default.PurgeResponse);
+        return TypedResults.Json(new PurgeResponse(purged.PurgedInstanceCount), ApiJsonContext.Readable.PurgeResponse);
     }
 
     /// <summary><c>POST …/instances/{id}/raiseEvent/{name}</c>: Obs orchestrations wait for no external events.</summary>
@@ -253,6 +253,6 @@ public sealed class ObsApiHandlers
         var status = failureAs500 && metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status200OK;
-        return TypedResults.Json(InstanceStatusMapper.From(metadata, showInput), ApiJsonContext.Default.InstanceStatus, statusCode: status);
+        return TypedResults.Json(InstanceStatusMapper.From(metadata, showInput), ApiJsonContext.Readable.InstanceStatus, statusCode: status);
     }
 }

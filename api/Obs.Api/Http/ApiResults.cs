@@ -22,7 +22,7 @@ public static class ApiResults
             Errors = problems?.ToErrors(),
             TraceId = Activity.Current?.TraceId.ToHexString(),
         };
-        return TypedResults.Json(problem, ApiJsonContext.Default.ApiProblem, ProblemContentType, status);
+        return TypedResults.Json(problem, ApiJsonContext.Readable.ApiProblem, ProblemContentType, status);
     }
 
     /// <summary>400 listing every problem of the request.</summary>

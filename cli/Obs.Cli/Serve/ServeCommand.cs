@@ -104,7 +104,7 @@ public sealed class ServeCommand : Command
             catch (Exception ex) when (ex is OrchestrationStoreException or IOException or InvalidOperationException or ArgumentException)
             {
                 startup.Fail(ex);
-                startup.Emit(ObsActivitySources.Startup, "serve", parent)?.RecordFailure(ex);
+                startup.Emit(ObsActivitySources.Startup, "serve", parent);
                 _console.Fail(ex.Message);
                 return ExitCodes.Failure;
             }

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Load and memory of `obs serve`: rounds of N concurrent POST /build, RSS sampled after each round.
+
+usage: python3 bench/serve-load.py [path/to/obs] [rounds=10] [builds per round=100] [max activities=4]
+
+Starts the given obs binary (default artifacts/obs/obs, the NativeAOT build test.sh publishes) with
+`serve --urls http://127.0.0.1:<free port>` in a temp directory, fires each round's builds at once
+from a thread pool, polls Durable's status API until every instance is Completed, and reads VmRSS/VmHWM
+from /proc/<pid>/status. Prints a markdown table for docs/PERFORMANCE.md. Loopback only.
+"""
+import concurrent.futures
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+BODY = json.dumps({
+    "analyze_dependencies": False,
+    "steps": [
+        {"name": "compile", "type": "command", "command": "echo compiling"},
+        {"name": "test", "type": "command", "command": "echo testing", "depends_on": ["compile"]},
+    ],
+}).encode()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid):
+    fields = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def request(method, url, key, body=None):
+    req = urllib.request.Request(url, data=body, method=method, headers={"x-functions-key": key, "content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def run_build(base, key):
+    status, payload = request("POST", f"{base}/build", key, BODY)
+    assert status == 202, (status, payload)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        status, document = request("GET", payload["statusQueryGetUri"], key)
+        if status == 200:
+            return document["runtimeStatus"], document["output"]["success"]
+        time.sleep(0.1)
+    raise TimeoutError(payload["id"])
+
+
+def main():
+    obs = sys.argv[1] if len(sys.argv) > 1 else "artifacts/obs/obs"
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    per_round = int(sys.argv[3]) if len(sys.argv) > 3 else 100
+    max_activities = sys.argv[4] if len(sys.argv) > 4 else "4"
+    obs = os.path.abspath(obs)
+    work = tempfile.mkdtemp(prefix="obs-serve-load-")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "OBS_"))}
+    env["OBS_API_KEY"] = key = "bench-key"
+    server = subprocess.Popen([obs, "--exporter", "none", "serve", "--urls", f"http://127.0.0.1:{port}", "--max-activities", max_activities],
+                              cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{base}/health", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        server.kill()
+        sys.exit("obs serve did not start: " + server.stderr.read())
+
+    idle, _ = rss_kib(server.pid)
+    print(f"# {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, {os.cpu_count()} cores, {os.path.basename(obs)}, "
+          f"{per_round} concurrent POST /build per round (2 steps each), --max-activities {max_activities}")
+    print()
+    print("| round | builds | wall | builds/s | all Completed | RSS after | peak RSS |")
+    print("|---:|---:|---:|---:|---|---:|---:|")
+    print(f"| idle | 0 | | | | {idle / 1024:.1f} MiB | |")
+    total = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=per_round) as pool:
+        for round_number in range(1, rounds + 1):
+            started = time.monotonic()
+            results = list(pool.map(lambda _: run_build(base, key), range(per_round)))
+            wall = time.monotonic() - started
+            total += len(results)
+            ok = all(status == "Completed" and success for status, success in results)
+            rss, hwm = rss_kib(server.pid)
+            print(f"| {round_number} | {total} | {wall:.2f} s | {per_round / wall:.0f} | {'yes' if ok else 'NO'} | {rss / 1024:.1f} MiB | {hwm / 1024:.1f} MiB |")
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
+    print()
+    print(f"obs serve exited {server.returncode} after SIGTERM")
+
+
+if __name__ == "__main__":
+    main()
