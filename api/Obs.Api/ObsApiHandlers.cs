@@ -25,11 +25,20 @@ public sealed class ObsApiHandlers
     private readonly ObsApiOptions _options;
     private readonly RequestPolicy _policy;
     private readonly Func<CancellationToken, Task<IReadOnlyDictionary<string, ReadinessCheck>>>? _readiness;
+    private readonly Func<HttpRequest, string, ManagementPayload> _managementPayload;
 
     /// <param name="client">Starts and queries instances.</param>
     /// <param name="options">Limits, defaults and the request policy.</param>
     /// <param name="readiness">The host's readiness checks for <c>/health</c> (engine, database, exporters).</param>
-    public ObsApiHandlers(OrchestrationClient client, ObsApiOptions options, Func<CancellationToken, Task<IReadOnlyDictionary<string, ReadinessCheck>>>? readiness = null)
+    /// <param name="managementPayload">
+    /// The management URLs of a started instance; by default <see cref="ManagementUrls.Payload"/> (this host's status API).
+    /// Functions passes Durable's own, which carry the extension's system key.
+    /// </param>
+    public ObsApiHandlers(
+        OrchestrationClient client,
+        ObsApiOptions options,
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, ReadinessCheck>>>? readiness = null,
+        Func<HttpRequest, string, ManagementPayload>? managementPayload = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +46,7 @@ public sealed class ObsApiHandlers
         _options = options;
         _policy = new RequestPolicy(options);
         _readiness = readiness;
+        _managementPayload = managementPayload ?? ManagementUrls.Payload;
         Build = new BuildRoute(options.DefaultBuild);
     }
 
@@ -68,7 +78,8 @@ public sealed class ObsApiHandlers
     public static IResult TraceContext(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var span = Activity.Current;
+        // Without a W3C server span (no tracing SDK and a hierarchical id), answer with a fresh trace.
+        var span = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current && current.TraceId != default ? current : null;
         var context = span?.Context ?? new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
         var flags = (int)context.TraceFlags;
         var traceparent = string.Create(CultureInfo.InvariantCulture, $"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{flags:x2}");
@@ -116,7 +127,7 @@ public sealed class ObsApiHandlers
             return InstanceStatusResult(http, finished, showInput: false, failureAs500: false);
         }
 
-        var payload = ManagementUrls.Payload(http.Request, id);
+        var payload = _managementPayload(http.Request, id);
         http.Response.Headers.Location = payload.StatusQueryGetUri;
         http.Response.Headers.RetryAfter = ApiRoutes.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Json(payload, ApiJsonContext.Readable.ManagementPayload, statusCode: StatusCodes.Status202Accepted);

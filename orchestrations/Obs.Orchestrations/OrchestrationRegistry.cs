@@ -63,6 +63,12 @@ public sealed class OrchestrationRegistry
     /// <summary>The serializer over every registered contract.</summary>
     public OrchestrationSerializer Serializer => _serializer ??= new OrchestrationSerializer(_resolvers);
 
+    /// <summary>Every registered orchestrator's name, for hosts that declare one function per orchestrator.</summary>
+    public IReadOnlyCollection<string> OrchestratorNames => _orchestrators.Keys;
+
+    /// <summary>Every registered activity's name.</summary>
+    public IReadOnlyCollection<string> ActivityNames => _activities.Keys;
+
     public bool TryGetOrchestrator(string name, out OrchestratorRegistration registration) =>
         _orchestrators.TryGetValue(name, out registration!);
 

@@ -111,6 +111,32 @@ public sealed class FunctionKeyTests(DefaultApiServer fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task HealthGet_TrailingSlashWithoutKey_200()
+    {
+        using var response = await _server.Client.SendAsync(HttpMethod.Get, "health/", null, KeyIn.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthLookalikePath_WithoutKey_401()
+    {
+        using var response = await _server.Client.SendAsync(HttpMethod.Get, "healthz", null, KeyIn.None);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task HealthPath_OtherMethodWithoutKey_NoHandlerRuns(string method)
+    {
+        using var response = await _server.Client.SendAsync(new HttpMethod(method), "health", null, KeyIn.None);
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method} /health answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
     public async Task TraceContextGet_NoKeysConfigured_401EvenWithAKey()
     {
         await using var server = await ApiServer.StartAsync(o => o.ApiKeys = []);

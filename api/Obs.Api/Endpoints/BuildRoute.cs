@@ -83,6 +83,7 @@ public sealed class BuildRoute(BuildDefinition? defaultBuild) : StartRoute
                 policy.ResolveInsideRoot(project, step.WorkingDir, ProblemList.Join(path, "working_dir"), problems);
             }
 
+            policy.CheckEnvironment(step.Env, ProblemList.Join(path, "env"), problems);
             if (step.Type == BuildStepTypes.Python)
             {
                 policy.CheckProgram(step.Python ?? BuildStepTypes.DefaultPython, ProblemList.Join(path, step.Python is null ? "type" : "python"), problems);

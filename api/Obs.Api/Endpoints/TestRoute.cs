@@ -57,6 +57,7 @@ public sealed class TestRoute : StartRoute
         }
 
         var path = policy.ResolveInsideRoot(policy.Root, request.Path, "path", problems);
+        policy.CheckEnvironment(request.Env, "env", problems);
         policy.CheckProgram(request.Command is { Count: > 0 } command ? command[0] : request.Framework, request.Command is null ? "framework" : "command[0]", problems);
         return problems.Count == 0 ? request with { Path = path! } : null;
     }

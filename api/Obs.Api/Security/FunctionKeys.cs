@@ -50,8 +50,7 @@ public static class FunctionKeys
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.RequireFunctionKey || http.Request.Path.Equals(ApiRoutes.Health, StringComparison.OrdinalIgnoreCase)
-            || IsAuthorized(http.Request, options.ApiKeys))
+        if (!options.RequireFunctionKey || IsHealth(http.Request.Path) || IsAuthorized(http.Request, options.ApiKeys))
         {
             await next(http).ConfigureAwait(false);
             return;
@@ -64,4 +63,7 @@ public static class FunctionKeys
                 : $"Send a key in the {ApiRoutes.FunctionKeyHeader} header or the ?{ApiRoutes.CodeQuery}= query parameter.")
             .ExecuteAsync(http).ConfigureAwait(false);
     }
+
+    private static bool IsHealth(PathString path) =>
+        path.StartsWithSegments(ApiRoutes.Health, StringComparison.OrdinalIgnoreCase, out var rest) && (!rest.HasValue || rest.Value == "/");
 }

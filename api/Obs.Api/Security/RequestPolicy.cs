@@ -12,12 +12,15 @@ public sealed class RequestPolicy
     // substitute others.
     private static readonly char[] s_shellOperators = [';', '&', '|', '`', '$', '<', '>', '\n', '\r', '(', ')'];
 
+    // With an allowlist, requests may not set these: they choose which program runs or what it loads.
+    private static readonly string[] s_programChoosingVariables = ["PATH", "BASH_ENV", "ENV", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "NODE_OPTIONS", "DOTNET_STARTUP_HOOKS", "DOTNET_ROOT", "PERL5OPT", "RUBYOPT"];
+
     private readonly HashSet<string>? _allowed;
 
     public RequestPolicy(ObsApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.WorkingRoot));
+        Root = RealPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.WorkingRoot)));
         _allowed = options.AllowedCommands is { } allowed ? new HashSet<string>(allowed, StringComparer.Ordinal) : null;
     }
 
@@ -41,11 +44,13 @@ public sealed class RequestPolicy
         return null;
     }
 
+    /// <summary>Whether <paramref name="fullPath"/>, with every symbolic link on it resolved, lies inside the root.</summary>
     public bool IsInsideRoot(string fullPath)
     {
         ArgumentNullException.ThrowIfNull(fullPath);
-        return string.Equals(fullPath, Root, StringComparison.Ordinal)
-            || fullPath.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        var real = RealPath(fullPath);
+        return string.Equals(real, Root, StringComparison.Ordinal)
+            || real.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             || Root == Path.GetPathRoot(Root);
     }
 
@@ -69,9 +74,29 @@ public sealed class RequestPolicy
             return;
         }
 
-        if (!_allowed.Contains(program) && !_allowed.Contains(Path.GetFileName(program)))
+        // A bare name is looked up on PATH (which requests may not change, see CheckEnvironment); a
+        // path must be allowed as written, or "/tmp/x/echo" would pass for "echo".
+        if (!_allowed.Contains(program))
         {
             problems.Add(path, $"'{program}' is not in the server's security.allowed_commands ({string.Join(", ", _allowed)}).");
+        }
+    }
+
+    /// <summary>
+    /// With an allowlist, a request may not set the variables that decide which program actually runs or
+    /// what it loads (<c>PATH</c>, <c>LD_*</c>, <c>DYLD_*</c>, interpreter start-up hooks).
+    /// </summary>
+    public void CheckEnvironment(IReadOnlyDictionary<string, string?>? environment, string path, ProblemList problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (_allowed is null || environment is null)
+        {
+            return;
+        }
+
+        foreach (var name in environment.Keys.Where(IsProgramChoosing))
+        {
+            problems.Add(ProblemList.Join(path, name), "may not be set while security.allowed_commands is set: it changes which program runs or what it loads.");
         }
     }
 
@@ -91,5 +116,28 @@ public sealed class RequestPolicy
         }
 
         CheckProgram(line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0], path, problems);
+    }
+
+    private static bool IsProgramChoosing(string name) =>
+        s_programChoosingVariables.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || name.StartsWith("LD_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("DYLD_", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><paramref name="fullPath"/> with each existing symbolic link along it replaced by its final target.</summary>
+    private static string RealPath(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
+        var current = root;
+        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var info = new FileInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
+            }
+        }
+
+        return current.Length == 0 ? fullPath : current;
     }
 }
