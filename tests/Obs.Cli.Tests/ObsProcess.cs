@@ -24,12 +24,38 @@ internal static class ObsProcess
         string? workingDirectory = null,
         TimeSpan? timeout = null)
     {
+        var startInfo = StartInfo(args, environment, workingDirectory ?? Path.GetTempPath());
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"obs {string.Join(' ', args)} did not exit in time. stderr: {await stderr}");
+        }
+
+        clock.Stop();
+        return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// <c>dotnet obs.dll args</c> with redirected output in a clean environment: only PATH, HOME and
+    /// DOTNET_* are inherited, plus <paramref name="environment"/>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
+    {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
         };
         startInfo.ArgumentList.Add(ObsDll);
         foreach (var arg in args)
@@ -51,23 +77,7 @@ internal static class ObsProcess
             startInfo.Environment[name] = value;
         }
 
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"obs {string.Join(' ', args)} did not exit in time. stderr: {await stderr}");
-        }
-
-        clock.Stop();
-        return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+        return startInfo;
     }
 
     /// <summary>Runs obs on a pseudo-terminal through script(1); stdout and stderr arrive mixed on stdout.</summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +14,6 @@ using Obs.Api.Security;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Local.Engine;
 using Obs.Telemetry.Configuration;
-using Obs.Telemetry.Tracing;
 
 namespace Obs.Cli.Serve;
 
@@ -63,7 +61,7 @@ public sealed class ObsServer : IAsyncDisposable
         var app = builder.Build();
         var server = new ObsServer(app, engine, telemetry);
         var handlers = new ObsApiHandlers(engine.Client, settings.Api, server.ReadinessAsync);
-        app.Use(AnswerFailuresAsProblems);
+        app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
         app.Use((http, next) => FunctionKeys.RequireAsync(http, next, settings.Api));
         app.MapObsApi(handlers);
         return server;
@@ -106,22 +104,4 @@ public sealed class ObsServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
-
-    private static async Task AnswerFailuresAsProblems(HttpContext http, RequestDelegate next)
-    {
-        try
-        {
-            await next(http).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
-        {
-            await ApiResults.Problem(http, ex.StatusCode, "The request could not be read.", ex.Message).ExecuteAsync(http).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
-        {
-            Activity.Current.RecordFailure(ex);
-            await ApiResults.Problem(http, StatusCodes.Status500InternalServerError, "The server failed to handle the request.", ex.Message)
-                .ExecuteAsync(http).ConfigureAwait(false);
-        }
-    }
 }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Obs.Api.Http;
@@ -76,7 +74,7 @@ public sealed class ApiServer : IAsyncDisposable
         });
         var app = builder.Build();
         var handlers = new ObsApiHandlers(engine.Client, options, readiness);
-        app.Use(AnswerFailuresAsProblems);
+        app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
         app.Use((http, next) => FunctionKeys.RequireAsync(http, next, options));
         app.MapObsApi(handlers);
         await app.StartAsync();
@@ -100,24 +98,6 @@ public sealed class ApiServer : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
-        }
-    }
-
-    // As ObsServer does: an unhandled failure is a 500 problem, not an empty response.
-    private static async Task AnswerFailuresAsProblems(HttpContext http, RequestDelegate next)
-    {
-        try
-        {
-            await next(http);
-        }
-        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
-        {
-            await ApiResults.Problem(http, ex.StatusCode, "The request could not be read.", ex.Message).ExecuteAsync(http);
-        }
-        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
-        {
-            Activity.Current?.AddException(ex);
-            await ApiResults.Problem(http, StatusCodes.Status500InternalServerError, "The server failed to handle the request.", ex.Message).ExecuteAsync(http);
         }
     }
 }

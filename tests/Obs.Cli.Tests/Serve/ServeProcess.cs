@@ -49,32 +49,8 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         IReadOnlyList<string>? serveArgs = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in new[] { ObsProcess.ObsDll }.Concat(globalArgs ?? ["--exporter", "none"]).Concat(["serve", "--urls", "http://127.0.0.1:0"]).Concat(serveArgs ?? []))
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        startInfo.Environment.Clear();
-        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "DOTNET_CLI_HOME", "DOTNET_NOLOGO" })
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[name] = value;
-        }
-
+        var args = (globalArgs ?? ["--exporter", "none"]).Concat(["serve", "--urls", "http://127.0.0.1:0"]).Concat(serveArgs ?? []);
+        var startInfo = ObsProcess.StartInfo(args, environment, workingDirectory);
         var process = Process.Start(startInfo)!;
         var serve = new ServeProcess(process, workingDirectory);
         process.ErrorDataReceived += (_, e) => serve.OnStderr(e.Data);
