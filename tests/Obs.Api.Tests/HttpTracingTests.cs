@@ -67,6 +67,26 @@ public sealed class HttpTracingTests(DefaultApiServer fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task AnyRequest_W3CBaggageAndTracestate_AreExtractedOntoTheServerSpan()
+    {
+        var client = Traceparent.New();
+        using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = _server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "trace-context");
+        request.Headers.Add("x-functions-key", ApiServer.Key);
+        request.Headers.TryAddWithoutValidation("traceparent", client.Header);
+        request.Headers.TryAddWithoutValidation("tracestate", "vendor=abc");
+        request.Headers.TryAddWithoutValidation("baggage", "team=obs,ci.run=42");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var server = await ServerTraces.ServerSpanAsync(client.TraceId);
+        Assert.Equal("vendor=abc", server.TraceStateString);
+        Assert.Contains(new KeyValuePair<string, string?>("team", "obs"), server.Baggage);
+        Assert.Contains(new KeyValuePair<string, string?>("ci.run", "42"), server.Baggage);
+    }
+
+    [Fact]
     public async Task AnyRequest_KeyInQuery_TheKeyIsInNoAttributeOfTheTrace()
     {
         var client = Traceparent.New();

@@ -31,7 +31,7 @@ public sealed class SpanNamesTests
     public void OriginalDesignName_IsExactlyAsSpecified(string actual, string expected) => Assert.Equal(expected, actual);
 
     [Fact]
-    public void StartupNames_AreTheFiveOfTheOriginalDesign()
+    public void StartupNames_AreTheFiveOfTheOriginalDesign_PlusTheHttpProbesOrchestration()
     {
         var startup = CatalogConstants.Of(typeof(SpanNames))
             .Where(c => c.Value.StartsWith("startup.", StringComparison.Ordinal))
@@ -39,7 +39,7 @@ public sealed class SpanNamesTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["startup.config.load", "startup.dependencies.load", "startup.health_checks", "startup.initialize", "startup.resources.initialize"],
+            ["startup.config.load", "startup.dependencies.load", "startup.health_checks", "startup.initialize", "startup.probe", "startup.resources.initialize"],
             startup);
     }
 
