@@ -1,0 +1,107 @@
+using Obs.Cli.Serve;
+using Obs.Telemetry.Configuration;
+
+namespace Obs.Cli.Tests.Serve;
+
+/// <summary>obs serve's own settings: the serve: and security: sections, $OBS_API_KEY, then flags.</summary>
+public sealed class ServeSettingsReaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("obs-serve-settings-").FullName;
+
+    [Fact]
+    public void Read_EverySetting_LandsInTheApiOptions()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_directory, "root")).FullName;
+        var config = Write($"""
+            serve:
+              urls: "http://127.0.0.1:9001;http://127.0.0.1:9002"
+              max_concurrent_activities: 3
+              max_request_body_bytes: 2048
+            security:
+              api_keys: [first-key, second-key]
+              allowed_commands: [echo, python3]
+              working_root: {root}
+            build:
+              steps:
+                - name: default
+                  type: command
+                  command: echo default
+            """);
+
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(Request(config, ("OBS_API_KEY", "env-key")), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal("http://127.0.0.1:9001;http://127.0.0.1:9002", settings.Urls);
+        Assert.Equal(3, settings.MaxConcurrentActivities);
+        Assert.Equal(2048, settings.Api.MaxRequestBodyBytes);
+        Assert.Equal(["first-key", "second-key", "env-key"], settings.ConfiguredKeys);
+        Assert.Equal(["echo", "python3"], settings.Api.AllowedCommands);
+        Assert.Equal(root, settings.Api.WorkingRoot);
+        Assert.Equal("default", Assert.Single(settings.Api.DefaultBuild!.Steps).Name);
+    }
+
+    [Fact]
+    public void Read_Flags_OverrideTheFile()
+    {
+        var config = Write("serve:\n  urls: http://127.0.0.1:9001\n  max_concurrent_activities: 3\n");
+
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags("http://127.0.0.1:9100", _directory, 7), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal("http://127.0.0.1:9100", settings.Urls);
+        Assert.Equal(7, settings.MaxConcurrentActivities);
+        Assert.Equal(Path.GetFullPath(_directory), settings.Api.WorkingRoot);
+    }
+
+    [Fact]
+    public void Read_NoFile_DefaultsTo1MiBBodiesLoopbackAndNoAllowlist()
+    {
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(Request(Path.Combine(_directory, "absent.yaml")), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal("http://127.0.0.1:8000", settings.Urls);
+        Assert.Equal(1024 * 1024, settings.Api.MaxRequestBodyBytes);
+        Assert.Null(settings.Api.AllowedCommands);
+        Assert.Empty(settings.ConfiguredKeys);
+    }
+
+    [Fact]
+    public void Read_BadValues_OneProblemPerKey_AndNoKeyValueEchoed()
+    {
+        var config = Write("""
+            serve:
+              max_request_body_bytes: lots
+            security:
+              api_keys: [12345]
+              allowed_commands: [echo, 7]
+            build:
+              steps: []
+            """);
+
+        var problems = new List<ConfigProblem>();
+        ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, 0), problems);
+
+        Assert.Equal(
+            ["build", "security.allowed_commands", "security.api_keys", "serve.max_concurrent_activities", "serve.max_request_body_bytes"],
+            problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("12345", string.Join('\n', problems), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string yaml)
+    {
+        var path = Path.Combine(_directory, "obs.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static ConfigLoadRequest Request(string config, params (string Name, string Value)[] environment) => new()
+    {
+        ConfigPath = config,
+        Environment = environment.ToDictionary(e => e.Name, e => (string?)e.Value),
+    };
+}
