@@ -135,6 +135,15 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Deployment_Exporters_AreOtlpOnly_SoSpansDoNotFloodThePodLog()
+    {
+        // The image's config/tracing.yaml turns the console exporter on; the pod must override it.
+        var env = Env(Container(Deployment()));
+
+        Assert.Equal("otlp", env["OTEL_TRACES_EXPORTER"].Str("value"));
+    }
+
+    [Fact]
     public void Deployment_ObsApiKey_ComesFromASecretKeyRef()
     {
         var apiKey = Env(Container(Deployment()))["OBS_API_KEY"];
