@@ -25,6 +25,10 @@ public static class Activities
     public static Task<IReadOnlyList<ArtifactInfo>> CollectArtifacts([ActivityTrigger] ArtifactCollectionInput input, FunctionContext functionContext) =>
         new CollectArtifactsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.CollectArtifacts, functionContext), input);
 
+    [Function(BuildOrchestration.RecordSkippedSteps)]
+    public static Task<int> RecordSkippedSteps([ActivityTrigger] SkippedStepsInput input, FunctionContext functionContext) =>
+        new RecordSkippedStepsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordSkippedSteps, functionContext), input);
+
     [Function(TestOrchestration.DiscoverTestTargets)]
     public static Task<TestTargetDiscovery> DiscoverTestTargets([ActivityTrigger] TestRunRequest input, FunctionContext functionContext) =>
         new TestTargetDiscoveryActivity().RunAsync(new DurableActivityContext(TestOrchestration.DiscoverTestTargets, functionContext), input);

@@ -18,6 +18,7 @@ namespace Obs.Orchestrations.Build;
 [JsonSerializable(typeof(BuildResult))]
 [JsonSerializable(typeof(BuildStepInput))]
 [JsonSerializable(typeof(BuildStepResult))]
+[JsonSerializable(typeof(SkippedStepsInput))]
 [JsonSerializable(typeof(DependencyAnalysisInput))]
 [JsonSerializable(typeof(IReadOnlyList<DependencyInfo>))]
 [JsonSerializable(typeof(List<DependencyInfo>))]

@@ -11,6 +11,7 @@ public static class BuildOrchestration
     public const string RunBuildStep = "RunBuildStep";
     public const string AnalyzeDependencies = "AnalyzeDependencies";
     public const string CollectArtifacts = "CollectArtifacts";
+    public const string RecordSkippedSteps = "RecordSkippedSteps";
 
     /// <summary>
     /// Registers the <c>Build</c> orchestrator (span <c>build.execute</c>), its activities and
@@ -26,6 +27,7 @@ public static class BuildOrchestration
             .AddOrchestrator(Name, static () => new BuildOrchestrator(), SpanNames.BuildExecute)
             .AddActivity(RunBuildStep, () => new RunBuildStepActivity(onOutput))
             .AddActivity(AnalyzeDependencies, static () => new AnalyzeDependenciesActivity())
-            .AddActivity(CollectArtifacts, static () => new CollectArtifactsActivity());
+            .AddActivity(CollectArtifacts, static () => new CollectArtifactsActivity())
+            .AddActivity(RecordSkippedSteps, static () => new RecordSkippedStepsActivity());
     }
 }

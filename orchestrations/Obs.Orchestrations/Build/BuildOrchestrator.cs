@@ -38,6 +38,11 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
 
         var plan = new BuildPlan(definition);
         await RunStepsAsync(context, plan, projectDirectory, input.RunId).ConfigureAwait(true);
+        if (plan.Results.Where(s => s.Status == BuildStepStatus.Skipped).ToList() is { Count: > 0 } skipped)
+        {
+            // Orchestrator code starts no spans: an activity leaves one per step that never ran.
+            await context.CallActivityAsync<int>(BuildOrchestration.RecordSkippedSteps, new SkippedStepsInput(skipped)).ConfigureAwait(true);
+        }
 
         IReadOnlyList<ArtifactInfo>? artifacts = null;
         if (definition.Artifacts is { Count: > 0 } patterns)

@@ -17,6 +17,10 @@ public static class AttributeKeys
         public const string StepCommand = "build.step.command";
         public const string StepDuration = "build.step.duration";
         public const string StepExitCode = "build.step.exit_code";
+
+        /// <summary>On a step that never ran: <c>skipped</c>, with <see cref="StepSkipReason"/>.</summary>
+        public const string StepStatus = "build.step.status";
+        public const string StepSkipReason = "build.step.skip_reason";
     }
 
     /// <summary>The <c>build.step.output</c> event a failed step carries: the tail of one output stream.</summary>

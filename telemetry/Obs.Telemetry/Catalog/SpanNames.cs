@@ -12,6 +12,9 @@ public static class SpanNames
     public const string BuildDependencyAnalysis = "build.dependency_analysis";
     public const string BuildArtifactCollection = "build.artifact_collection";
 
+    /// <summary>The activity that leaves a span for each step that never ran.</summary>
+    public const string BuildSkippedSteps = "build.skipped_steps";
+
     public const string StartupInitialize = "startup.initialize";
     public const string StartupConfigLoad = "startup.config.load";
     public const string StartupDependenciesLoad = "startup.dependencies.load";

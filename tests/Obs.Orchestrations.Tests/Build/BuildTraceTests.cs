@@ -50,6 +50,38 @@ public sealed class BuildTraceTests
     }
 
     [Fact]
+    public async Task Run_StepSkippedAfterAFailure_LeavesAZeroLengthSkippedSpanBesideTheOthers()
+    {
+        using var collector = new ObsSpanCollector();
+        await using var harness = await BuildHarness.StartAsync();
+        var definition = Definition(Command("compile", "exit 1"), Command("test", "echo never"));
+
+        var traceId = await RunTracedAsync(harness, definition);
+
+        var spans = collector.InTrace(traceId);
+        var build = Assert.Single(spans, s => s.DisplayName == SpanNames.BuildExecute);
+        var test = Assert.Single(spans, s => s.DisplayName == SpanNames.BuildStep("test"));
+        Assert.Equal(build.SpanId, test.ParentSpanId);
+        Assert.True(test.Duration < TimeSpan.FromMilliseconds(1), $"duration {test.Duration}");
+        Assert.Equal("skipped", test.GetTagItem(AttributeKeys.Build.StepStatus));
+        Assert.Contains("compile", (string)test.GetTagItem(AttributeKeys.Build.StepSkipReason)!, StringComparison.Ordinal);
+        Assert.Equal("skip", test.GetTagItem(AttributeKeys.Cicd.TaskRunResult));
+        Assert.NotEqual(ActivityStatusCode.Error, test.Status);
+        Assert.Single(spans, s => s.DisplayName == SpanNames.BuildSkippedSteps);
+    }
+
+    [Fact]
+    public async Task Run_NothingSkipped_RecordsNoSkippedStepsActivity()
+    {
+        using var collector = new ObsSpanCollector();
+        await using var harness = await BuildHarness.StartAsync();
+
+        var traceId = await RunTracedAsync(harness, Definition(Command("compile", "true")));
+
+        Assert.DoesNotContain(collector.InTrace(traceId), s => s.DisplayName == SpanNames.BuildSkippedSteps);
+    }
+
+    [Fact]
     public async Task Run_FailedStep_CarriesOutputTailsAsEventsAndErrorStatus()
     {
         using var collector = new ObsSpanCollector();
