@@ -4,7 +4,7 @@ namespace Obs.Orchestrations.TestRuns;
 
 /// <summary>
 /// Finding tests and the command that runs them, from the filesystem alone (no process is started):
-/// pytest files, .NET test projects, and the pytest command line.
+/// pytest files, .NET test projects (and the candidates only MSBuild can decide), and the pytest command line.
 /// </summary>
 public static partial class TestFramework
 {
@@ -21,6 +21,9 @@ public static partial class TestFramework
         ".pytest_cache", ".mypy_cache", "site-packages", "bin", "obj",
     };
 
+    /// <summary>The build files MSBuild imports from a project's directory or above, where a test SDK may come from.</summary>
+    private static readonly string[] s_inheritedBuildFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
+
     /// <summary>pytest's default test files, <c>test_*.py</c> and <c>*_test.py</c>, under <paramref name="root"/>, sorted.</summary>
     /// <remarks>Any directory holding a <c>pyvenv.cfg</c> is a virtual environment, whatever its name, and is skipped.</remarks>
     public static IReadOnlyList<string> FindPytestFiles(string root) =>
@@ -32,21 +35,23 @@ public static partial class TestFramework
 
     /// <summary>
     /// Project files (<c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>) under <paramref name="root"/> that reference
-    /// <c>Microsoft.NET.Test.Sdk</c> or set <c>&lt;IsTestProject&gt;true&lt;/IsTestProject&gt;</c>, sorted.
+    /// <c>Microsoft.NET.Test.Sdk</c> or set <c>&lt;IsTestProject&gt;true&lt;/IsTestProject&gt;</c> themselves, sorted.
     /// </summary>
-    /// <remarks>Projects that only get the test SDK from a <c>Directory.Build.props</c> are not recognised.</remarks>
+    /// <remarks>Projects that may get the test SDK from a build file above them are <see cref="FindInheritedTestProjectCandidates"/>.</remarks>
     public static IReadOnlyList<string> FindDotnetTestProjects(string root) =>
-        Files(root, "*.*proj", file =>
-        {
-            var extension = Path.GetExtension(file);
-            if (extension is not (".csproj" or ".fsproj" or ".vbproj"))
-            {
-                return false;
-            }
+        DotnetProjects(root).Where(file => MentionsTestSdk(File.ReadAllText(file), IsTestProjectTrue())).ToList();
 
-            var text = File.ReadAllText(file);
-            return text.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || IsTestProjectTrue().IsMatch(text);
-        });
+    /// <summary>
+    /// The other project files under <paramref name="root"/>: those with a <c>Directory.Build.props</c>,
+    /// <c>Directory.Build.targets</c> or <c>Directory.Packages.props</c> above them that mentions the test SDK or
+    /// <c>IsTestProject</c>. Whether they are test projects depends on MSBuild conditions; <see cref="DotnetTestProjectProbe"/> decides.
+    /// </summary>
+    public static IReadOnlyList<string> FindInheritedTestProjectCandidates(string root)
+    {
+        var direct = FindDotnetTestProjects(root).ToHashSet(StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return DotnetProjects(root).Where(p => !direct.Contains(p) && InheritsTestSettings(Path.GetDirectoryName(p)!, verdicts)).ToList();
+    }
 
     /// <summary>
     /// The command that runs pytest: the <c>pytest</c> executable when one is on <paramref name="pathVariable"/>,
@@ -94,6 +99,43 @@ public static partial class TestFramework
             || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
     }
 
+    private static List<string> DotnetProjects(string root) =>
+        Files(root, "*.*proj", file => Path.GetExtension(file) is ".csproj" or ".fsproj" or ".vbproj");
+
+    private static bool MentionsTestSdk(string text, Regex isTestProject) =>
+        text.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || isTestProject.IsMatch(text);
+
+    /// <summary>Whether a build file in <paramref name="directory"/> or above it mentions the test SDK or IsTestProject (memoised per directory).</summary>
+    private static bool InheritsTestSettings(string? directory, Dictionary<string, bool> verdicts)
+    {
+        if (string.IsNullOrEmpty(directory))
+        {
+            return false;
+        }
+
+        if (!verdicts.TryGetValue(directory, out var verdict))
+        {
+            verdict = s_inheritedBuildFiles.Select(name => Path.Combine(directory, name)).Any(file =>
+                    File.Exists(file) && MentionsTestSdk(SafeRead(file), IsTestProjectAny()))
+                || InheritsTestSettings(Path.GetDirectoryName(directory), verdicts);
+            verdicts[directory] = verdict;
+        }
+
+        return verdict;
+    }
+
+    private static string SafeRead(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return string.Empty;
+        }
+    }
+
     private static List<string> Files(string root, string pattern, Func<string, bool> accept)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
@@ -136,4 +178,8 @@ public static partial class TestFramework
 
     [GeneratedRegex(@"<IsTestProject>\s*true\s*</IsTestProject>", RegexOptions.IgnoreCase)]
     private static partial Regex IsTestProjectTrue();
+
+    /// <summary>Any <c>IsTestProject</c> in a shared build file, e.g. one set under a condition on the project's name.</summary>
+    [GeneratedRegex(@"<IsTestProject\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IsTestProjectAny();
 }

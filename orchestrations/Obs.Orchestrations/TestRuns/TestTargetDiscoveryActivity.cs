@@ -6,22 +6,32 @@ namespace Obs.Orchestrations.TestRuns;
 /// </summary>
 public sealed class TestTargetDiscoveryActivity : TaskActivity<TestRunRequest, TestTargetDiscovery>
 {
-    public override Task<TestTargetDiscovery> RunAsync(TaskActivityContext context, TestRunRequest input)
+    public override async Task<TestTargetDiscovery> RunAsync(TaskActivityContext context, TestRunRequest input)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var root = Path.GetFullPath(input.Path);
         if (!Directory.Exists(root))
         {
-            return Task.FromResult(new TestTargetDiscovery([], $"{root}: no such directory"));
+            return new TestTargetDiscovery([], $"{root}: no such directory");
         }
 
         IReadOnlyList<string> targets = input.Framework switch
         {
             TestFramework.Pytest => Relative(root, TestFramework.FindPytestFiles(root)),
-            TestFramework.Dotnet => Relative(root, TestFramework.FindDotnetTestProjects(root)),
+            TestFramework.Dotnet => Relative(root, await FindDotnetTestProjectsAsync(root, context.CancellationToken).ConfigureAwait(false)),
             _ => [input.Path],
         };
-        return Task.FromResult(new TestTargetDiscovery(targets));
+        return new TestTargetDiscovery(targets);
+    }
+
+    /// <summary>Projects that are test projects by their own text, plus the inherited candidates MSBuild confirms.</summary>
+    private static async Task<IReadOnlyList<string>> FindDotnetTestProjectsAsync(string root, CancellationToken cancellationToken)
+    {
+        var direct = TestFramework.FindDotnetTestProjects(root);
+        var candidates = TestFramework.FindInheritedTestProjectCandidates(root);
+        var confirmed = candidates.Count == 0 ? [] : await DotnetTestProjectProbe.FilterAsync(candidates, cancellationToken).ConfigureAwait(false);
+        return [.. direct.Concat(confirmed).Order(StringComparer.Ordinal)];
     }
 
     private static string[] Relative(string root, IReadOnlyList<string> files) =>

@@ -34,6 +34,26 @@ public sealed class TestFrameworkTests : IDisposable
     }
 
     [Fact]
+    public void FindInheritedTestProjectCandidates_ProjectsUnderABuildFileMentioningTheTestSdk()
+    {
+        _dir.Write("tests/Directory.Build.props", """
+            <Project>
+              <ItemGroup Condition="$(MSBuildProjectName.EndsWith('.Tests'))">
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.12.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        var inherited = _dir.Write("tests/C.Tests/C.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+        var helper = _dir.Write("tests/Helpers/Helpers.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+        _dir.Write("tests/D.Tests/D.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Microsoft.NET.Test.Sdk" /></ItemGroup></Project>""");
+        _dir.Write("src/App/App.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+
+        var candidates = TestFramework.FindInheritedTestProjectCandidates(_dir.Path);
+
+        Assert.Equal([inherited, helper], candidates);
+    }
+
+    [Fact]
     public void FindDotnetTestProjects_RecognisesTestSdkAndIsTestProject()
     {
         var sdk = _dir.Write("tests/A.Tests/A.Tests.csproj", """
