@@ -64,6 +64,12 @@ public sealed class ObsServer : IAsyncDisposable
         app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
         app.Use((http, next) => FunctionKeys.RequireAsync(http, next, settings.Api));
         app.MapObsApi(handlers);
+        if (settings.Retention is { } retention)
+        {
+            var purge = new InstanceRetention(engine.Client, retention, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<InstanceRetention>());
+            app.Lifetime.ApplicationStarted.Register(() => _ = purge.RunAsync(app.Lifetime.ApplicationStopping));
+        }
+
         return server;
     }
 

@@ -97,6 +97,11 @@ public sealed class ServeCommand : Command
 
                 startup.Emit(ObsActivitySources.Startup, "serve", parent);
                 _console.Say($"listening on {string.Join(", ", server.Urls)} (state {Path.GetFullPath(CliEngine.DatabasePath(_console.Environment))}, {settings.MaxConcurrentActivities} activities at once, root {settings.Api.WorkingRoot})");
+                if (settings.Retention is { } retention)
+                {
+                    _console.Say(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"finished instances older than {retention.TotalHours:0.##} h are purged"));
+                }
+
                 await server.WaitForShutdownAsync().ConfigureAwait(false);
                 _console.Say("stopping: requests in flight finish, running instances keep their state");
                 return ExitCodes.Success;

@@ -13,6 +13,9 @@ public sealed class ServeSettings
     /// <summary>How many activities (build steps, test targets — child processes) run at once.</summary>
     public int MaxConcurrentActivities { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>Finished instances older than this are purged (<c>serve.retention_hours</c>); kept forever when null.</summary>
+    public TimeSpan? Retention { get; set; }
+
     /// <summary>Keys from <c>security.api_keys</c> or <c>$OBS_API_KEY</c>; empty means "generate one into <c>.obs/</c>".</summary>
     public List<string> ConfiguredKeys { get; } = [];
 

@@ -19,6 +19,7 @@ public static class ServeSettingsReader
     public const string UrlsKey = "urls";
     public const string MaxConcurrentActivitiesKey = "max_concurrent_activities";
     public const string MaxRequestBodyBytesKey = "max_request_body_bytes";
+    public const string RetentionHoursKey = "retention_hours";
     public const string ApiKeysKey = "api_keys";
     public const string AllowedCommandsKey = "allowed_commands";
     public const string WorkingRootKey = "working_root";
@@ -108,6 +109,12 @@ public static class ServeSettingsReader
                 case MaxRequestBodyBytesKey when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var bytes) && bytes >= 1:
                     settings.Api.MaxRequestBodyBytes = bytes;
                     break;
+                case RetentionHoursKey when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var hours) && hours > 0 && hours <= 24 * 366 * 10:
+                    settings.Retention = TimeSpan.FromHours(hours);
+                    break;
+                case RetentionHoursKey:
+                    problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a positive number of hours (e.g. 168 for a week)."));
+                    break;
                 case UrlsKey:
                     problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a URL, or several separated by ';'."));
                     break;
@@ -115,7 +122,7 @@ public static class ServeSettingsReader
                     problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a whole number, at least 1."));
                     break;
                 default:
-                    problems.Add(new ConfigProblem(key, source, null, $"unknown key; expected {UrlsKey}, {MaxConcurrentActivitiesKey} or {MaxRequestBodyBytesKey}."));
+                    problems.Add(new ConfigProblem(key, source, null, $"unknown key; expected {UrlsKey}, {MaxConcurrentActivitiesKey}, {MaxRequestBodyBytesKey} or {RetentionHoursKey}."));
                     break;
             }
         }

@@ -17,6 +17,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
               urls: "http://127.0.0.1:9001;http://127.0.0.1:9002"
               max_concurrent_activities: 3
               max_request_body_bytes: 2048
+              retention_hours: 168
             security:
               api_keys: [first-key, second-key]
               allowed_commands: [echo, python3]
@@ -35,6 +36,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
         Assert.Equal("http://127.0.0.1:9001;http://127.0.0.1:9002", settings.Urls);
         Assert.Equal(3, settings.MaxConcurrentActivities);
         Assert.Equal(2048, settings.Api.MaxRequestBodyBytes);
+        Assert.Equal(TimeSpan.FromDays(7), settings.Retention);
         Assert.Equal(["first-key", "second-key", "env-key"], settings.ConfiguredKeys);
         Assert.Equal(["echo", "python3"], settings.Api.AllowedCommands);
         Assert.Equal(root, settings.Api.WorkingRoot);
@@ -65,6 +67,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
         Assert.Equal("http://127.0.0.1:8000", settings.Urls);
         Assert.Equal(1024 * 1024, settings.Api.MaxRequestBodyBytes);
         Assert.Null(settings.Api.AllowedCommands);
+        Assert.Null(settings.Retention);
         Assert.Empty(settings.ConfiguredKeys);
     }
 
@@ -74,6 +77,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
         var config = Write("""
             serve:
               max_request_body_bytes: lots
+              retention_hours: -1
             security:
               api_keys: [12345]
               allowed_commands: [echo, 7]
@@ -85,7 +89,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
         ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, 0), problems);
 
         Assert.Equal(
-            ["build", "security.allowed_commands", "security.api_keys", "serve.max_concurrent_activities", "serve.max_request_body_bytes"],
+            ["build", "security.allowed_commands", "security.api_keys", "serve.max_concurrent_activities", "serve.max_request_body_bytes", "serve.retention_hours"],
             problems.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("12345", string.Join('\n', problems), StringComparison.Ordinal);
     }
