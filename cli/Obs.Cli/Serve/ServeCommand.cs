@@ -65,6 +65,8 @@ public sealed class ServeCommand : Command
             return ExitCodes.UsageError;
         }
 
+        settings.Api.ServiceName = telemetry.Options.ServiceName;
+
         using (telemetry)
         {
             W3CTraceContext.TryReadEnvironment(_console.Environment, out var parent);
@@ -143,7 +145,6 @@ public sealed class ServeCommand : Command
             return null;
         }
 
-        settings.Api.ServiceName = ObsConfigurationLoader.Load(request).Options.ServiceName;
         if (settings.ConfiguredKeys.Count > 0)
         {
             settings.Api.ApiKeys = [.. settings.ConfiguredKeys];

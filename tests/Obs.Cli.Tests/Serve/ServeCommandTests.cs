@@ -44,7 +44,7 @@ public sealed class ServeCommandTests : IDisposable
         var config = Path.Combine(_directory, "obs.yaml");
         await File.WriteAllTextAsync(config, "security:\n  api_keys: [from-config-key-1234]\n");
 
-        await using var serve = await ServeProcess.StartAsync(_directory, ["--exporter", "none", "--config", config],
+        await using var serve = await ServeProcess.StartAsync(_directory, ["--exporter", "none", "--config", config, "--service-name", "obs-serve-test"],
             environment: new Dictionary<string, string> { ["OBS_API_KEY"] = "from-env-key-5678" });
 
         using var fromEnvironment = serve.CreateClient("from-env-key-5678");
@@ -54,6 +54,8 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await fromConfig.GetAsync("trace-context")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("trace-context")).StatusCode);
         Assert.False(File.Exists(Path.Combine(_directory, ".obs", "api-key")));
+        using var health = System.Text.Json.JsonDocument.Parse(await fromEnvironment.GetStringAsync("health"));
+        Assert.Equal("obs-serve-test", health.RootElement.GetProperty("service").GetString());
         Assert.DoesNotContain("from-env-key-5678", serve.Stderr, StringComparison.Ordinal);
     }
 
