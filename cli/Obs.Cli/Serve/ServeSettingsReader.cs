@@ -33,10 +33,13 @@ public static class ServeSettingsReader
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(problems);
         var settings = new ServeSettings();
-        var source = CliConfigFile.Locate(request) ?? "config";
-        ReadServe(Section(request, ServeSection, source, problems), settings, source, problems);
-        ReadSecurity(Section(request, SecuritySection, source, problems), settings, source, problems);
-        ReadDefaultBuild(request, settings, source, problems);
+        var path = CliConfigFile.Locate(request);
+        var source = path ?? "config";
+        // The file is read and parsed once; every section below comes from it.
+        var file = path is null ? null : ReadFile(path, problems);
+        ReadServe(Section(file, ServeSection, source, problems), settings, source, problems);
+        ReadSecurity(Section(file, SecuritySection, source, problems), settings, source, problems);
+        ReadDefaultBuild(file, settings, source, problems);
 
         if (request.Environment.TryGetValue(ApiKeyVariable, out var key) && !string.IsNullOrWhiteSpace(key))
         {
@@ -65,32 +68,34 @@ public static class ServeSettingsReader
         return settings;
     }
 
-    private static JsonElement? Section(ConfigLoadRequest request, string name, string source, List<ConfigProblem> problems)
+    private static JsonElement? ReadFile(string path, List<ConfigProblem> problems)
     {
-        string? json;
         try
         {
-            json = CliConfigFile.Section(request, name);
+            using var document = JsonDocument.Parse(YamlSections.ReadAllAsJson(File.ReadAllText(path)));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
-        catch (Exception ex) when (ex is BuildDefinitionFormatException or JsonException or YamlDotNet.Core.YamlException)
+        catch (Exception ex) when (ex is BuildDefinitionFormatException or JsonException or IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ConfigProblem(name, source, null, ex.Message));
+            problems.Add(new ConfigProblem("config", path, null, ex.Message));
+            return null;
+        }
+    }
+
+    private static JsonElement? Section(JsonElement? file, string name, string source, List<ConfigProblem> problems)
+    {
+        if (file is not { } root || !root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
+        {
             return null;
         }
 
-        if (json is null)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (section.ValueKind != JsonValueKind.Object)
         {
             problems.Add(new ConfigProblem(name, source, null, "must be a mapping of keys to values."));
             return null;
         }
 
-        return document.RootElement.Clone();
+        return section;
     }
 
     private static void ReadServe(JsonElement? section, ServeSettings settings, string source, List<ConfigProblem> problems)
@@ -158,12 +163,14 @@ public static class ServeSettingsReader
         }
     }
 
-    private static void ReadDefaultBuild(ConfigLoadRequest request, ServeSettings settings, string source, List<ConfigProblem> problems)
+    private static void ReadDefaultBuild(JsonElement? file, ServeSettings settings, string source, List<ConfigProblem> problems)
     {
-        if (CliConfigFile.Section(request, CliConfigFile.BuildSection) is not { } json)
+        if (file is not { } root || !root.TryGetProperty(CliConfigFile.BuildSection, out var section) || section.ValueKind == JsonValueKind.Null)
         {
             return;
         }
+
+        var json = section.GetRawText();
 
         if (Commands.BuildFile.TryLoadJson(json, $"{source}: {CliConfigFile.BuildSection}", out var definition, out var buildProblems))
         {

@@ -45,12 +45,12 @@ internal static partial class YamlJsonConverter
         }
         catch (YamlException ex)
         {
-            throw new BuildDefinitionFormatException($"The build definition is not valid YAML ({ex.Start}): {ex.Message}", ex);
+            throw new BuildDefinitionFormatException($"Not valid YAML ({ex.Start}): {ex.Message}", ex);
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow sequence) this way.
-            throw new BuildDefinitionFormatException($"The build definition is not valid YAML: {ex.Message}", ex);
+            throw new BuildDefinitionFormatException($"Not valid YAML: {ex.Message}", ex);
         }
     }
 

@@ -13,9 +13,17 @@ public static class YamlSections
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(section);
-        using var document = JsonDocument.Parse(YamlJsonConverter.ToJson(yaml));
+        using var document = JsonDocument.Parse(ReadAllAsJson(yaml));
         return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(section, out var value) && value.ValueKind != JsonValueKind.Null
             ? value.GetRawText()
             : null;
+    }
+
+    /// <summary>The whole file as JSON (<c>null</c> for an empty file), for readers that need several sections.</summary>
+    /// <exception cref="BuildDefinitionFormatException">The text is not valid YAML.</exception>
+    public static string ReadAllAsJson(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        return YamlJsonConverter.ToJson(yaml);
     }
 }

@@ -94,6 +94,19 @@ public sealed class ServeSettingsReaderTests : IDisposable
         Assert.DoesNotContain("12345", string.Join('\n', problems), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_MalformedYaml_OneProblemNamingTheFile_NotAnException()
+    {
+        var config = Write("serve:\n  urls: [\n");
+
+        var problems = new List<ConfigProblem>();
+        ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(config, problem.Source);
+        Assert.Contains("Not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string Write(string yaml)
