@@ -37,20 +37,36 @@ public static partial class TestFramework
     /// Project files (<c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>) under <paramref name="root"/> that reference
     /// <c>Microsoft.NET.Test.Sdk</c> or set <c>&lt;IsTestProject&gt;true&lt;/IsTestProject&gt;</c> themselves, sorted.
     /// </summary>
-    /// <remarks>Projects that may get the test SDK from a build file above them are <see cref="FindInheritedTestProjectCandidates"/>.</remarks>
-    public static IReadOnlyList<string> FindDotnetTestProjects(string root) =>
-        DotnetProjects(root).Where(file => MentionsTestSdk(File.ReadAllText(file), IsTestProjectTrue())).ToList();
+    /// <remarks>Projects that may get the test SDK from a build file above them are in <see cref="ScanDotnetProjects"/>' candidates.</remarks>
+    public static IReadOnlyList<string> FindDotnetTestProjects(string root) => ScanDotnetProjects(root).TestProjects;
+
+    /// <summary>The candidates of <see cref="ScanDotnetProjects"/>.</summary>
+    public static IReadOnlyList<string> FindInheritedTestProjectCandidates(string root) => ScanDotnetProjects(root).Candidates;
 
     /// <summary>
-    /// The other project files under <paramref name="root"/>: those with a <c>Directory.Build.props</c>,
-    /// <c>Directory.Build.targets</c> or <c>Directory.Packages.props</c> above them that mentions the test SDK or
-    /// <c>IsTestProject</c>. Whether they are test projects depends on MSBuild conditions; <see cref="DotnetTestProjectProbe"/> decides.
+    /// One walk over the project files under <paramref name="root"/>: the test projects by their own text, and
+    /// the candidates — other projects with a <c>Directory.Build.props</c>, <c>Directory.Build.targets</c> or
+    /// <c>Directory.Packages.props</c> above them that mentions the test SDK or <c>IsTestProject</c>. Whether a
+    /// candidate is a test project depends on MSBuild conditions; <see cref="DotnetTestProjectProbe"/> decides.
     /// </summary>
-    public static IReadOnlyList<string> FindInheritedTestProjectCandidates(string root)
+    public static DotnetProjectScan ScanDotnetProjects(string root)
     {
-        var direct = FindDotnetTestProjects(root).ToHashSet(StringComparer.Ordinal);
+        var tests = new List<string>();
+        var candidates = new List<string>();
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return DotnetProjects(root).Where(p => !direct.Contains(p) && InheritsTestSettings(Path.GetDirectoryName(p)!, verdicts)).ToList();
+        foreach (var project in DotnetProjects(root))
+        {
+            if (MentionsTestSdk(SafeRead(project), IsTestProjectTrue()))
+            {
+                tests.Add(project);
+            }
+            else if (InheritsTestSettings(Path.GetDirectoryName(project), verdicts))
+            {
+                candidates.Add(project);
+            }
+        }
+
+        return new DotnetProjectScan(tests, candidates);
     }
 
     /// <summary>

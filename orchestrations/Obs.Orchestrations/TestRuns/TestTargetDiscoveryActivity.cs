@@ -28,10 +28,9 @@ public sealed class TestTargetDiscoveryActivity : TaskActivity<TestRunRequest, T
     /// <summary>Projects that are test projects by their own text, plus the inherited candidates MSBuild confirms.</summary>
     private static async Task<IReadOnlyList<string>> FindDotnetTestProjectsAsync(string root, CancellationToken cancellationToken)
     {
-        var direct = TestFramework.FindDotnetTestProjects(root);
-        var candidates = TestFramework.FindInheritedTestProjectCandidates(root);
-        var confirmed = candidates.Count == 0 ? [] : await DotnetTestProjectProbe.FilterAsync(candidates, cancellationToken).ConfigureAwait(false);
-        return [.. direct.Concat(confirmed).Order(StringComparer.Ordinal)];
+        var scan = TestFramework.ScanDotnetProjects(root);
+        var confirmed = scan.Candidates.Count == 0 ? [] : await DotnetTestProjectProbe.FilterAsync(scan.Candidates, cancellationToken).ConfigureAwait(false);
+        return [.. scan.TestProjects.Concat(confirmed).Order(StringComparer.Ordinal)];
     }
 
     private static string[] Relative(string root, IReadOnlyList<string> files) =>
