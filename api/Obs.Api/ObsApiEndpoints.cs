@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Obs.Api.Http;
+using Obs.Api.Security;
 
 namespace Obs.Api;
 
@@ -29,6 +30,21 @@ public static class ObsApiEndpoints
         endpoints.MapPost(ApiRoutes.RaiseEvent, http => Execute(http, ObsApiHandlers.RaiseEvent(http, InstanceId(http), (string)http.GetRouteValue(ApiRoutes.EventNameParameter)!)));
         endpoints.MapFallback(http => Execute(http, ApiResults.NotFound(http, $"No route {http.Request.Method} {http.Request.Path}.")));
         return endpoints;
+    }
+
+    /// <summary>
+    /// The whole API on a host that owns its pipeline (<c>obs serve</c>): failures answered as problem details,
+    /// then function keys (per <paramref name="options"/>), then <see cref="MapObsApi"/>.
+    /// </summary>
+    public static WebApplication UseObsApi(this WebApplication app, ObsApiHandlers handlers, ObsApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(options);
+        app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
+        app.Use((http, next) => FunctionKeys.RequireAsync(http, next, options));
+        app.MapObsApi(handlers);
+        return app;
     }
 
     private static async Task StartAsync(HttpContext http, ObsApiHandlers handlers, Endpoints.StartRoute route) =>

@@ -8,9 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Obs.Api;
-using Obs.Api.Http;
 using Obs.Api.Payloads;
-using Obs.Api.Security;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Local.Engine;
 using Obs.Telemetry.Configuration;
@@ -61,9 +59,7 @@ public sealed class ObsServer : IAsyncDisposable
         var app = builder.Build();
         var server = new ObsServer(app, engine, telemetry);
         var handlers = new ObsApiHandlers(engine.Client, settings.Api, server.ReadinessAsync);
-        app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
-        app.Use((http, next) => FunctionKeys.RequireAsync(http, next, settings.Api));
-        app.MapObsApi(handlers);
+        app.UseObsApi(handlers, settings.Api);
         if (settings.Retention is { } retention)
         {
             var purge = new InstanceRetention(engine.Client, retention, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<InstanceRetention>());

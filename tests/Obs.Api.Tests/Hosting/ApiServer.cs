@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Obs.Api.Http;
 using Obs.Api.Payloads;
-using Obs.Api.Security;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Local.Engine;
 
@@ -74,9 +72,7 @@ public sealed class ApiServer : IAsyncDisposable
         });
         var app = builder.Build();
         var handlers = new ObsApiHandlers(engine.Client, options, readiness);
-        app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
-        app.Use((http, next) => FunctionKeys.RequireAsync(http, next, options));
-        app.MapObsApi(handlers);
+        app.UseObsApi(handlers, options);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
