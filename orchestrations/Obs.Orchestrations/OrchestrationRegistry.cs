@@ -10,6 +10,7 @@ public sealed class OrchestrationRegistry
 {
     private readonly Dictionary<string, OrchestratorRegistration> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ITaskActivity>> _activities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _untraced = new(StringComparer.Ordinal);
     private readonly List<IJsonTypeInfoResolver> _resolvers = [];
     private OrchestrationSerializer? _serializer;
 
@@ -38,6 +39,20 @@ public sealed class OrchestrationRegistry
 
         return this;
     }
+
+    /// <summary>
+    /// Registers an activity that gets no span of its own: bookkeeping (recording metrics, for
+    /// instance) that is not part of the traced work.
+    /// </summary>
+    public OrchestrationRegistry AddUntracedActivity(string name, Func<ITaskActivity> factory)
+    {
+        AddActivity(name, factory);
+        _untraced.Add(name);
+        return this;
+    }
+
+    /// <summary>Whether the engines start a span for the activity <paramref name="activityName"/>.</summary>
+    public bool IsTraced(string activityName) => !_untraced.Contains(activityName);
 
     /// <summary>Registers an activity from a delegate.</summary>
     public OrchestrationRegistry AddActivity<TInput, TOutput>(string name, Func<TaskActivityContext, TInput, Task<TOutput>> run) =>
