@@ -116,9 +116,13 @@ public sealed class ObsApiHandlers
             return ApiResults.Invalid(http, problems);
         }
 
+        // The id and the payload that finds it come first: an instance is never scheduled if the
+        // caller could not be told where it is.
+        var id = Guid.NewGuid().ToString("N");
+        var payload = _managementPayload(http.Request, id);
         var span = Activity.Current;
-        var id = await _client.ScheduleNewOrchestrationInstanceAsync(route.OrchestrationName, input,
-            new StartOrchestrationOptions { ParentContext = span?.Context ?? default }, http.RequestAborted).ConfigureAwait(false);
+        await _client.ScheduleNewOrchestrationInstanceAsync(route.OrchestrationName, input,
+            new StartOrchestrationOptions(id) { ParentContext = span?.Context ?? default }, http.RequestAborted).ConfigureAwait(false);
         span?.SetTag(AttributeKeys.Obs.OrchestrationInstanceId, id);
         span?.SetTag(AttributeKeys.Obs.OrchestrationName, route.OrchestrationName);
 
@@ -127,7 +131,6 @@ public sealed class ObsApiHandlers
             return InstanceStatusResult(http, finished, showInput: false, failureAs500: false);
         }
 
-        var payload = _managementPayload(http.Request, id);
         http.Response.Headers.Location = payload.StatusQueryGetUri;
         http.Response.Headers.RetryAfter = ApiRoutes.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Json(payload, ApiJsonContext.Readable.ManagementPayload, statusCode: StatusCodes.Status202Accepted);

@@ -1,7 +1,8 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Obs.Functions.Durable;
 using Obs.Orchestrations.Benchmarks;
 using Obs.Orchestrations.Build;
+using Obs.Orchestrations.Durable;
 using Obs.Orchestrations.Startup;
 using Obs.Orchestrations.TestRuns;
 
@@ -9,39 +10,63 @@ namespace Obs.Functions.Functions;
 
 /// <summary>
 /// One <c>[ActivityTrigger]</c> function per Obs activity, named as registered by
-/// <see cref="Obs.Api.ApiOrchestrations"/>: where the side effects (child processes, I/O, spans) run.
+/// <see cref="Obs.Api.ApiOrchestrations"/>: where the side effects (child processes, I/O, spans) run,
+/// through the <see cref="DurableOrchestrationRunner"/> as on any Durable worker.
 /// </summary>
-public static class Activities
+public sealed class Activities
 {
+    /// <summary>The binding-data key under which Durable's activity trigger passes the orchestration instance id.</summary>
+    public const string InstanceIdBindingKey = "instanceId";
+
+    private readonly DurableOrchestrationRunner _runner;
+
+    public Activities(DurableOrchestrationRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        _runner = runner;
+    }
+
     [Function(BuildOrchestration.RunBuildStep)]
-    public static Task<BuildStepResult> RunBuildStep([ActivityTrigger] BuildStepInput input, FunctionContext functionContext) =>
-        new RunBuildStepActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RunBuildStep, functionContext), input);
+    public Task<JsonElement?> RunBuildStep([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BuildOrchestration.RunBuildStep, input, functionContext);
 
     [Function(BuildOrchestration.AnalyzeDependencies)]
-    public static Task<IReadOnlyList<DependencyInfo>> AnalyzeDependencies([ActivityTrigger] DependencyAnalysisInput input, FunctionContext functionContext) =>
-        new AnalyzeDependenciesActivity().RunAsync(new DurableActivityContext(BuildOrchestration.AnalyzeDependencies, functionContext), input);
+    public Task<JsonElement?> AnalyzeDependencies([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BuildOrchestration.AnalyzeDependencies, input, functionContext);
 
     [Function(BuildOrchestration.CollectArtifacts)]
-    public static Task<IReadOnlyList<ArtifactInfo>> CollectArtifacts([ActivityTrigger] ArtifactCollectionInput input, FunctionContext functionContext) =>
-        new CollectArtifactsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.CollectArtifacts, functionContext), input);
+    public Task<JsonElement?> CollectArtifacts([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BuildOrchestration.CollectArtifacts, input, functionContext);
 
     [Function(BuildOrchestration.RecordSkippedSteps)]
-    public static Task<int> RecordSkippedSteps([ActivityTrigger] SkippedStepsInput input, FunctionContext functionContext) =>
-        new RecordSkippedStepsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordSkippedSteps, functionContext), input);
+    public Task<JsonElement?> RecordSkippedSteps([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BuildOrchestration.RecordSkippedSteps, input, functionContext);
 
     [Function(TestOrchestration.DiscoverTestTargets)]
-    public static Task<TestTargetDiscovery> DiscoverTestTargets([ActivityTrigger] TestRunRequest input, FunctionContext functionContext) =>
-        new TestTargetDiscoveryActivity().RunAsync(new DurableActivityContext(TestOrchestration.DiscoverTestTargets, functionContext), input);
+    public Task<JsonElement?> DiscoverTestTargets([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(TestOrchestration.DiscoverTestTargets, input, functionContext);
 
     [Function(TestOrchestration.RunTestTarget)]
-    public static Task<TestTargetResult> RunTestTarget([ActivityTrigger] TestTargetInput input, FunctionContext functionContext) =>
-        new RunTestTargetActivity().RunAsync(new DurableActivityContext(TestOrchestration.RunTestTarget, functionContext), input);
+    public Task<JsonElement?> RunTestTarget([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(TestOrchestration.RunTestTarget, input, functionContext);
 
     [Function(BenchmarkOrchestration.RunBenchmark)]
-    public static Task<BenchmarkResult> RunBenchmark([ActivityTrigger] BenchmarkRequest input, FunctionContext functionContext) =>
-        new RunBenchmarkActivity().RunAsync(new DurableActivityContext(BenchmarkOrchestration.RunBenchmark, functionContext), input);
+    public Task<JsonElement?> RunBenchmark([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BenchmarkOrchestration.RunBenchmark, input, functionContext);
 
     [Function(StartupOrchestration.ProbeStartup)]
-    public static Task<StartupProbeResult> ProbeStartup([ActivityTrigger] StartupProbeRequest input, FunctionContext functionContext) =>
-        new ProbeStartupActivity().RunAsync(new DurableActivityContext(StartupOrchestration.ProbeStartup, functionContext), input);
+    public Task<JsonElement?> ProbeStartup([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(StartupOrchestration.ProbeStartup, input, functionContext);
+
+    /// <summary>The scheduling instance's id, from the trigger's binding data.</summary>
+    public static string InstanceId(FunctionContext functionContext)
+    {
+        ArgumentNullException.ThrowIfNull(functionContext);
+        return functionContext.BindingContext.BindingData.TryGetValue(InstanceIdBindingKey, out var id) && id is not null
+            ? id.ToString() ?? string.Empty
+            : string.Empty;
+    }
+
+    private Task<JsonElement?> Run(string name, JsonElement? input, FunctionContext functionContext) =>
+        _runner.RunActivityAsync(name, InstanceId(functionContext), input, functionContext.CancellationToken);
 }

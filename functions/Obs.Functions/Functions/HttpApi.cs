@@ -4,7 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Obs.Api;
 using Obs.Api.Endpoints;
-using Obs.Functions.Durable;
+using Obs.Orchestrations;
+using Obs.Orchestrations.Durable;
 
 namespace Obs.Functions.Functions;
 
@@ -17,11 +18,14 @@ namespace Obs.Functions.Functions;
 public sealed class HttpApi
 {
     private readonly ObsApiOptions _options;
+    private readonly OrchestrationRegistry _registry;
 
-    public HttpApi(ObsApiOptions options)
+    public HttpApi(ObsApiOptions options, OrchestrationRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
         _options = options;
+        _registry = registry;
     }
 
     [Function(nameof(Health))]
@@ -72,7 +76,6 @@ public sealed class HttpApi
         return new HttpResultAction(await handlers.StartAsync(req.HttpContext, route(handlers)).ConfigureAwait(false));
     }
 
-    // Management URLs come from Durable, so they point at the extension's status API with its system key.
     private ObsApiHandlers Handlers(DurableTaskClient client) =>
-        new(new DurableClient(client), _options, managementPayload: (_, id) => DurableMappings.ToObs(client.CreateHttpManagementPayload(id)));
+        new(new DurableClient(client, _registry.Serializer), _options, managementPayload: (request, id) => ManagementPayloads.For(client, request, id));
 }

@@ -1,7 +1,8 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Obs.Functions.Durable;
 using Obs.Orchestrations.Benchmarks;
 using Obs.Orchestrations.Build;
+using Obs.Orchestrations.Durable;
 using Obs.Orchestrations.Startup;
 using Obs.Orchestrations.TestRuns;
 using DurableContext = Microsoft.DurableTask.TaskOrchestrationContext;
@@ -10,32 +11,35 @@ namespace Obs.Functions.Functions;
 
 /// <summary>
 /// One <c>[OrchestrationTrigger]</c> function per Obs orchestrator, named as registered by
-/// <see cref="Obs.Api.ApiOrchestrations"/>. Each runs the engine-neutral orchestrator over the Durable
-/// adapter; Durable replays it from history exactly as the local engine does.
+/// <see cref="Obs.Api.ApiOrchestrations"/>. Each hands Durable's context to the
+/// <see cref="DurableOrchestrationRunner"/>, which runs the engine-neutral orchestrator with Obs's input
+/// contract and trace, exactly as any other Durable worker does.
 /// </summary>
-public static class Orchestrators
+public sealed class Orchestrators
 {
+    private readonly DurableOrchestrationRunner _runner;
+
+    public Orchestrators(DurableOrchestrationRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        _runner = runner;
+    }
+
     [Function(BuildOrchestration.Name)]
-    public static Task<BuildResult> Build([OrchestrationTrigger] DurableContext context) =>
-        new BuildOrchestrator().RunAsync(Adapt(context), Input<BuildRequest>(context));
+    public Task<JsonElement?> Build([OrchestrationTrigger] DurableContext context) => Run(context);
 
     [Function(TestOrchestration.Name)]
-    public static Task<TestRunResult> Test([OrchestrationTrigger] DurableContext context) =>
-        new TestOrchestrator().RunAsync(Adapt(context), Input<TestRunRequest>(context));
+    public Task<JsonElement?> Test([OrchestrationTrigger] DurableContext context) => Run(context);
 
     [Function(BenchmarkOrchestration.Name)]
-    public static Task<BenchmarkResult> Benchmark([OrchestrationTrigger] DurableContext context) =>
-        new BenchmarkOrchestrator().RunAsync(Adapt(context), Input<BenchmarkRequest>(context));
+    public Task<JsonElement?> Benchmark([OrchestrationTrigger] DurableContext context) => Run(context);
 
     [Function(StartupOrchestration.Name)]
-    public static Task<StartupProbeResult> Startup([OrchestrationTrigger] DurableContext context) =>
-        new StartupOrchestrator().RunAsync(Adapt(context), Input<StartupProbeRequest>(context));
+    public Task<JsonElement?> Startup([OrchestrationTrigger] DurableContext context) => Run(context);
 
-    private static DurableOrchestrationContext Adapt(DurableContext context) => new(context);
-
-    private static T Input<T>(DurableContext context)
+    private Task<JsonElement?> Run(DurableContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.GetInput<T>() ?? throw new InvalidOperationException($"Instance '{context.InstanceId}' has no {typeof(T).Name} input.");
+        return _runner.RunOrchestratorAsync(context, context.GetInput<JsonElement?>());
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Obs.Api;
 using Obs.Orchestrations;
+using Obs.Orchestrations.Durable;
 using Obs.Telemetry.Configuration;
 using Obs.Telemetry.Tracing;
 
@@ -35,6 +36,7 @@ public static class ObsFunctionsServiceCollectionExtensions
 
         var registry = ApiOrchestrations.Register(new OrchestrationRegistry());
         services.TryAddSingleton(registry);
+        services.TryAddSingleton(new DurableOrchestrationRunner(registry));
         services.TryAddSingleton(new ObsApiOptions
         {
             ServiceName = telemetry.ServiceName,

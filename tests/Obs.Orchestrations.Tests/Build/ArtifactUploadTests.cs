@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Obs.Orchestrations.Build;
+using Obs.Testing.Azurite;
 using Obs.Telemetry.Catalog;
 using Xunit.Abstractions;
 using static Obs.Orchestrations.Tests.Build.BuildSteps;

@@ -3,15 +3,13 @@ using DurableFailure = Microsoft.DurableTask.TaskFailureDetails;
 using DurableMetadata = Microsoft.DurableTask.Client.OrchestrationMetadata;
 using DurableRetryPolicy = Microsoft.DurableTask.RetryPolicy;
 using DurableTaskOptions = Microsoft.DurableTask.TaskOptions;
-using DurablePayload = Microsoft.Azure.Functions.Worker.HttpManagementPayload;
 using ObsFailure = Obs.Orchestrations.TaskFailureDetails;
 using ObsMetadata = Obs.Orchestrations.OrchestrationMetadata;
-using ObsPayload = Obs.Api.Payloads.ManagementPayload;
 using ObsRetryPolicy = Obs.Orchestrations.RetryPolicy;
 using ObsStatus = Obs.Orchestrations.OrchestrationRuntimeStatus;
 using ObsTaskOptions = Obs.Orchestrations.TaskOptions;
 
-namespace Obs.Functions.Durable;
+namespace Obs.Orchestrations.Durable;
 
 /// <summary>
 /// Value-for-value conversions between Durable Task's isolated types and the Obs contract, which copies
@@ -53,16 +51,16 @@ public static class DurableMappings
 
     /// <summary>Obs's failure details as Durable's.</summary>
     public static DurableFailure? ToDurable(ObsFailure? failure) =>
-        failure is null ? null : new DurableFailure(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, ToDurable(failure.InnerFailure));
+        failure is null ? null : new DurableFailure(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, ToDurable(failure.InnerFailure), Properties: null);
 
-    /// <summary>An instance's metadata as Obs's.</summary>
+    /// <summary>An instance's metadata as Obs's: the input is the caller's, without Obs's trace envelope.</summary>
     public static ObsMetadata? ToObs(DurableMetadata? metadata) =>
         metadata is null ? null : new ObsMetadata(metadata.Name, metadata.InstanceId)
         {
             RuntimeStatus = ToObs(metadata.RuntimeStatus),
             CreatedAt = metadata.CreatedAt,
             LastUpdatedAt = metadata.LastUpdatedAt,
-            SerializedInput = metadata.SerializedInput,
+            SerializedInput = ObsEnvelope.InputOf(metadata.SerializedInput),
             SerializedOutput = metadata.SerializedOutput,
             SerializedCustomStatus = metadata.SerializedCustomStatus,
             FailureDetails = ToObs(metadata.FailureDetails),
@@ -93,21 +91,7 @@ public static class DurableMappings
 
         return new DurableRetryPolicy(retry.MaxNumberOfAttempts, retry.FirstRetryInterval, retry.BackoffCoefficient, retry.MaxRetryInterval, retry.RetryTimeout)
         {
-            HandleTaskFailureDetails = details => handle(ToObs(details)!),
-        };
-    }
-
-    /// <summary>Durable's management payload (its URLs carry the extension's system key) in the API's shape.</summary>
-    public static ObsPayload ToObs(DurablePayload payload)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        return new ObsPayload
-        {
-            Id = payload.Id,
-            StatusQueryGetUri = payload.StatusQueryGetUri,
-            SendEventPostUri = payload.SendEventPostUri,
-            TerminatePostUri = payload.TerminatePostUri,
-            PurgeHistoryDeleteUri = payload.PurgeHistoryDeleteUri,
+            HandleFailure = details => handle(ToObs(details)!),
         };
     }
 }

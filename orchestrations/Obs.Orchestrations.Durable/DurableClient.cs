@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using Microsoft.DurableTask.Client;
-using Obs.Orchestrations;
 using DurableQuery = Microsoft.DurableTask.Client.OrchestrationQuery;
 using DurablePurgeFilter = Microsoft.DurableTask.Client.PurgeInstancesFilter;
 using DurableStartOptions = Microsoft.DurableTask.StartOrchestrationOptions;
@@ -10,26 +10,29 @@ using ObsQuery = Obs.Orchestrations.OrchestrationQuery;
 using ObsStartOptions = Obs.Orchestrations.StartOrchestrationOptions;
 using ObsStatus = Obs.Orchestrations.OrchestrationRuntimeStatus;
 
-namespace Obs.Functions.Durable;
+namespace Obs.Orchestrations.Durable;
 
 /// <summary>
 /// The Obs client contract over the <c>[DurableClient]</c> binding's <see cref="DurableTaskClient"/>.
 /// </summary>
 /// <remarks>
-/// The trace parent of a new instance is <see cref="System.Diagnostics.Activity.Current"/> when Durable's
-/// client schedules it (Durable has no parent option); under Functions that is the HTTP trigger's span,
-/// which is exactly what <c>ObsApiHandlers</c> passes as <see cref="ObsStartOptions.ParentContext"/>.
+/// The input travels in Obs's envelope with the trace parent of the new instance: the
+/// <see cref="ObsStartOptions.ParentContext"/> given (the HTTP request's span, from <c>ObsApiHandlers</c>),
+/// else <see cref="Activity.Current"/>. Durable has no parent option of its own.
 /// </remarks>
 public sealed class DurableClient : OrchestrationClient
 {
     private static readonly ObsStatus[] s_terminal = [ObsStatus.Completed, ObsStatus.Failed, ObsStatus.Terminated];
 
     private readonly DurableTaskClient _inner;
+    private readonly OrchestrationSerializer _serializer;
 
-    public DurableClient(DurableTaskClient inner)
+    public DurableClient(DurableTaskClient inner, OrchestrationSerializer serializer)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(serializer);
         _inner = inner;
+        _serializer = serializer;
     }
 
     public override Task<string> ScheduleNewOrchestrationInstanceAsync(
@@ -39,7 +42,11 @@ public sealed class DurableClient : OrchestrationClient
         CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
-        return _inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new DurableStartOptions(options?.InstanceId), cancellation);
+        var parent = options?.ParentContext is { } explicitParent && explicitParent != default
+            ? explicitParent
+            : Activity.Current?.Context ?? default;
+        var envelope = ObsEnvelope.Wrap(_serializer.Serialize(input), ObsTraceHeader.From(parent));
+        return _inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, envelope, new DurableStartOptions(options?.InstanceId), cancellation);
     }
 
     public override async Task<ObsMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
@@ -50,7 +57,7 @@ public sealed class DurableClient : OrchestrationClient
             ?? throw new InvalidOperationException($"Durable returned no metadata for '{instanceId}'.");
 
     public override Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellation = default) =>
-        _inner.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(output), cancellation);
+        _inner.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(ObsEnvelope.ToElement(_serializer.Serialize(output))), cancellation);
 
     public override async Task<ObsPurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellation = default) =>
         new((await _inner.PurgeInstanceAsync(instanceId, cancellation).ConfigureAwait(false)).PurgedInstanceCount);
