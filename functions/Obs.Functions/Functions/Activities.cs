@@ -29,6 +29,10 @@ public static class Activities
     public static Task<int> RecordSkippedSteps([ActivityTrigger] SkippedStepsInput input, FunctionContext functionContext) =>
         new RecordSkippedStepsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordSkippedSteps, functionContext), input);
 
+    [Function(BuildOrchestration.RecordBuildMetrics)]
+    public static Task<bool> RecordBuildMetrics([ActivityTrigger] BuildResult input, FunctionContext functionContext) =>
+        new RecordBuildMetricsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordBuildMetrics, functionContext), input);
+
     [Function(TestOrchestration.DiscoverTestTargets)]
     public static Task<TestTargetDiscovery> DiscoverTestTargets([ActivityTrigger] TestRunRequest input, FunctionContext functionContext) =>
         new TestTargetDiscoveryActivity().RunAsync(new DurableActivityContext(TestOrchestration.DiscoverTestTargets, functionContext), input);
@@ -37,9 +41,17 @@ public static class Activities
     public static Task<TestTargetResult> RunTestTarget([ActivityTrigger] TestTargetInput input, FunctionContext functionContext) =>
         new RunTestTargetActivity().RunAsync(new DurableActivityContext(TestOrchestration.RunTestTarget, functionContext), input);
 
+    [Function(TestOrchestration.RecordTestMetrics)]
+    public static Task<bool> RecordTestMetrics([ActivityTrigger] TestRunResult input, FunctionContext functionContext) =>
+        new RecordTestMetricsActivity().RunAsync(new DurableActivityContext(TestOrchestration.RecordTestMetrics, functionContext), input);
+
     [Function(BenchmarkOrchestration.RunBenchmark)]
     public static Task<BenchmarkResult> RunBenchmark([ActivityTrigger] BenchmarkRequest input, FunctionContext functionContext) =>
         new RunBenchmarkActivity().RunAsync(new DurableActivityContext(BenchmarkOrchestration.RunBenchmark, functionContext), input);
+
+    [Function(BenchmarkOrchestration.RecordBenchmarkMetrics)]
+    public static Task<bool> RecordBenchmarkMetrics([ActivityTrigger] BenchmarkResult input, FunctionContext functionContext) =>
+        new RecordBenchmarkMetricsActivity().RunAsync(new DurableActivityContext(BenchmarkOrchestration.RecordBenchmarkMetrics, functionContext), input);
 
     [Function(StartupOrchestration.ProbeStartup)]
     public static Task<StartupProbeResult> ProbeStartup([ActivityTrigger] StartupProbeRequest input, FunctionContext functionContext) =>
