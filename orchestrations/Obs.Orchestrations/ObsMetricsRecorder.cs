@@ -1,3 +1,4 @@
+using Obs.Orchestrations.Benchmarks;
 using Obs.Orchestrations.Build;
 using Obs.Orchestrations.TestRuns;
 using Obs.Telemetry.Catalog;
@@ -6,8 +7,9 @@ using Obs.Telemetry.Metrics;
 namespace Obs.Orchestrations;
 
 /// <summary>
-/// Records an orchestration's outcome on the dashboard instruments. Hosts call it once, when the
-/// instance has finished: orchestrator code replays and must never record metrics itself.
+/// Records an orchestration's outcome on the dashboard instruments. The orchestrations' final,
+/// untraced <c>Record*Metrics</c> activities call it, once per finished instance, whichever host
+/// runs them: orchestrator code replays and must never record metrics itself.
 /// </summary>
 public static class ObsMetricsRecorder
 {
@@ -32,6 +34,16 @@ public static class ObsMetricsRecorder
         if (result.CoveragePercentage is { } coverage)
         {
             ObsInstruments.TestCoverage.Record(coverage, tags);
+        }
+    }
+
+    /// <summary>The run's median latency, when any iteration succeeded; nothing for an invalid or wholly failed run.</summary>
+    public static void RecordBenchmark(BenchmarkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Statistics is { } statistics)
+        {
+            ObsInstruments.BenchmarkLatency.Record(statistics.P50Ms, new KeyValuePair<string, object?>(AttributeKeys.Benchmark.Target, result.Target));
         }
     }
 }

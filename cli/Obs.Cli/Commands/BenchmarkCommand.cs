@@ -4,7 +4,6 @@ using System.Text.Json;
 using Obs.Cli.Hosting;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Benchmarks;
-using Obs.Telemetry.Metrics;
 
 namespace Obs.Cli.Commands;
 
@@ -74,11 +73,6 @@ public sealed class BenchmarkCommand : Command
             BenchmarkOrchestration.Name, request, new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
         var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BenchmarkJsonContext.Default.BenchmarkResult);
-        if (result?.Statistics is { } recorded)
-        {
-            ObsInstruments.BenchmarkLatency.Record(recorded.P50Ms, new KeyValuePair<string, object?>(Obs.Telemetry.Catalog.AttributeKeys.Benchmark.Target, result.Target));
-        }
-
         if (parse.GetValue(_format) == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BenchmarkResult { FirstError = metadata.FailureDetails?.ErrorMessage }, BenchmarkJsonContext.Default.BenchmarkResult));

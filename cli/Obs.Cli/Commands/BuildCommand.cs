@@ -94,11 +94,6 @@ public sealed class BuildCommand : Command
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
         var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
         session.Span?.SetTag(AttributeKeys.Build.Success, success);
-        if (result is not null)
-        {
-            ObsMetricsRecorder.RecordBuild(result);
-        }
-
         if (format == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BuildResult { Name = definition!.Name }, BuildJsonContext.Default.BuildResult));

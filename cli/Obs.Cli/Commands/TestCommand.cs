@@ -86,11 +86,6 @@ public sealed class TestCommand : Command
             $"running {request.Framework} tests in {request.Path}",
             () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, TestRunsJsonContext.Default.TestRunResult);
-        if (result is not null)
-        {
-            ObsMetricsRecorder.RecordTestRun(result);
-        }
-
         if (format == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new TestRunResult { Framework = request.Framework, Error = metadata.FailureDetails?.ErrorMessage }, TestRunsJsonContext.Default.TestRunResult));

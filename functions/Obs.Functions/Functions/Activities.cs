@@ -42,6 +42,10 @@ public sealed class Activities
     public Task<JsonElement?> RecordSkippedSteps([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(BuildOrchestration.RecordSkippedSteps, input, functionContext);
 
+    [Function(BuildOrchestration.RecordBuildMetrics)]
+    public static Task<bool> RecordBuildMetrics([ActivityTrigger] BuildResult input, FunctionContext functionContext) =>
+        new RecordBuildMetricsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordBuildMetrics, functionContext), input);
+
     [Function(TestOrchestration.DiscoverTestTargets)]
     public Task<JsonElement?> DiscoverTestTargets([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(TestOrchestration.DiscoverTestTargets, input, functionContext);
@@ -50,9 +54,17 @@ public sealed class Activities
     public Task<JsonElement?> RunTestTarget([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(TestOrchestration.RunTestTarget, input, functionContext);
 
+    [Function(TestOrchestration.RecordTestMetrics)]
+    public static Task<bool> RecordTestMetrics([ActivityTrigger] TestRunResult input, FunctionContext functionContext) =>
+        new RecordTestMetricsActivity().RunAsync(new DurableActivityContext(TestOrchestration.RecordTestMetrics, functionContext), input);
+
     [Function(BenchmarkOrchestration.RunBenchmark)]
     public Task<JsonElement?> RunBenchmark([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(BenchmarkOrchestration.RunBenchmark, input, functionContext);
+
+    [Function(BenchmarkOrchestration.RecordBenchmarkMetrics)]
+    public static Task<bool> RecordBenchmarkMetrics([ActivityTrigger] BenchmarkResult input, FunctionContext functionContext) =>
+        new RecordBenchmarkMetricsActivity().RunAsync(new DurableActivityContext(BenchmarkOrchestration.RecordBenchmarkMetrics, functionContext), input);
 
     [Function(StartupOrchestration.ProbeStartup)]
     public Task<JsonElement?> ProbeStartup([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>

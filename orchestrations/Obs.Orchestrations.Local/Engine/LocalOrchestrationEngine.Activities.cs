@@ -55,7 +55,8 @@ public sealed partial class LocalOrchestrationEngine
         }
 
         HistoryEvent completion;
-        using (var span = OrchestrationSpans.StartActivity(owned, work))
+        // An untraced activity (bookkeeping such as recording metrics) runs without a span.
+        using (var span = _registry.IsTraced(work.Name ?? string.Empty) ? OrchestrationSpans.StartActivity(owned, work) : null)
         {
             try
             {

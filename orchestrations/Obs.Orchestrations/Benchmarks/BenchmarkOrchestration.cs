@@ -9,9 +9,12 @@ public static class BenchmarkOrchestration
     public const string Name = "Benchmark";
     public const string RunBenchmark = "RunBenchmark";
 
+    /// <summary>The last, untraced activity: records the run's metrics.</summary>
+    public const string RecordBenchmarkMetrics = "RecordBenchmarkMetrics";
+
     /// <summary>
-    /// Registers the <c>Benchmark</c> orchestrator (span <c>benchmark.performance_test</c>), its one
-    /// <c>RunBenchmark</c> activity and <see cref="BenchmarkJsonContext"/>.
+    /// Registers the <c>Benchmark</c> orchestrator (span <c>benchmark.performance_test</c>), its
+    /// <c>RunBenchmark</c> and <c>RecordBenchmarkMetrics</c> activities and <see cref="BenchmarkJsonContext"/>.
     /// </summary>
     public static OrchestrationRegistry Register(OrchestrationRegistry registry)
     {
@@ -19,6 +22,7 @@ public static class BenchmarkOrchestration
         return registry
             .AddJsonTypeInfoResolver(BenchmarkJsonContext.Default)
             .AddOrchestrator(Name, static () => new BenchmarkOrchestrator(), SpanNames.BenchmarkPerformanceTest)
-            .AddActivity(RunBenchmark, static () => new RunBenchmarkActivity());
+            .AddActivity(RunBenchmark, static () => new RunBenchmarkActivity())
+            .AddUntracedActivity(RecordBenchmarkMetrics, static () => new RecordBenchmarkMetricsActivity());
     }
 }

@@ -5,7 +5,8 @@ namespace Obs.Orchestrations.Benchmarks;
 /// <summary>
 /// The <c>Benchmark</c> orchestrator (span <c>benchmark.performance_test</c>): validates the request,
 /// runs the whole measurement in ONE <c>RunBenchmark</c> activity (an activity per iteration would add
-/// the engine's scheduling latency to every sample), and copies the statistics onto its span.
+/// the engine's scheduling latency to every sample), copies the statistics onto its span, and hands
+/// the result to <c>RecordBenchmarkMetrics</c>.
 /// Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
 /// </summary>
 public sealed class BenchmarkOrchestrator : TaskOrchestrator<BenchmarkRequest, BenchmarkResult>
@@ -14,6 +15,13 @@ public sealed class BenchmarkOrchestrator : TaskOrchestrator<BenchmarkRequest, B
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var result = await MeasureAsync(context, input).ConfigureAwait(true);
+        await context.RecordMetricsAsync(BenchmarkOrchestration.RecordBenchmarkMetrics, result).ConfigureAwait(true);
+        return result;
+    }
+
+    private static async Task<BenchmarkResult> MeasureAsync(TaskOrchestrationContext context, BenchmarkRequest input)
+    {
         context.SetSpanAttribute(AttributeKeys.Benchmark.Iterations, input.Iterations);
         context.SetSpanAttribute(AttributeKeys.Benchmark.Warmup, input.Warmup);
         context.SetSpanAttribute(AttributeKeys.Benchmark.Target, input.Target?.Display());

@@ -13,6 +13,9 @@ public static class BuildOrchestration
     public const string CollectArtifacts = "CollectArtifacts";
     public const string RecordSkippedSteps = "RecordSkippedSteps";
 
+    /// <summary>The last, untraced activity: records the build's metrics.</summary>
+    public const string RecordBuildMetrics = "RecordBuildMetrics";
+
     /// <summary>
     /// Registers the <c>Build</c> orchestrator (span <c>build.execute</c>), its activities and
     /// <see cref="BuildJsonContext"/>.
@@ -28,6 +31,7 @@ public static class BuildOrchestration
             .AddActivity(RunBuildStep, () => new RunBuildStepActivity(onOutput))
             .AddActivity(AnalyzeDependencies, static () => new AnalyzeDependenciesActivity())
             .AddActivity(CollectArtifacts, static () => new CollectArtifactsActivity())
-            .AddActivity(RecordSkippedSteps, static () => new RecordSkippedStepsActivity());
+            .AddActivity(RecordSkippedSteps, static () => new RecordSkippedStepsActivity())
+            .AddUntracedActivity(RecordBuildMetrics, static () => new RecordBuildMetricsActivity());
     }
 }

@@ -5,8 +5,8 @@ namespace Obs.Orchestrations.Build;
 /// <summary>
 /// The <c>Build</c> orchestrator (span <c>build.execute</c>): validates the definition, optionally
 /// analyzes dependencies, runs the steps through <see cref="BuildPlan"/> (ready steps fan out in
-/// parallel; each completion may make more ready), collects artifacts, and records the outcome on
-/// the orchestration span. Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
+/// parallel; each completion may make more ready), collects artifacts, records the outcome on
+/// the orchestration span, and hands the result, failed or not, to <c>RecordBuildMetrics</c>. Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
 /// </summary>
 public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResult>
 {
@@ -14,6 +14,13 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var result = await BuildAsync(context, input).ConfigureAwait(true);
+        await context.RecordMetricsAsync(BuildOrchestration.RecordBuildMetrics, result).ConfigureAwait(true);
+        return result;
+    }
+
+    private static async Task<BuildResult> BuildAsync(TaskOrchestrationContext context, BuildRequest input)
+    {
         var definition = input.Definition;
         var started = context.CurrentUtcDateTime;
         var projectDirectory = Path.GetFullPath(definition.ProjectPath ?? ".", input.WorkingDirectory);

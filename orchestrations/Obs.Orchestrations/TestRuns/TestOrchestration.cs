@@ -11,6 +11,9 @@ public static class TestOrchestration
     public const string DiscoverTestTargets = "DiscoverTestTargets";
     public const string RunTestTarget = "RunTestTarget";
 
+    /// <summary>The last, untraced activity: records the run's metrics.</summary>
+    public const string RecordTestMetrics = "RecordTestMetrics";
+
     /// <summary>
     /// Registers the <c>Test</c> orchestrator (span <c>test.suite.execute</c>), its activities and
     /// <see cref="TestRunsJsonContext"/>.
@@ -24,6 +27,7 @@ public static class TestOrchestration
             .AddJsonTypeInfoResolver(TestRunsJsonContext.Default)
             .AddOrchestrator(Name, static () => new TestOrchestrator(), SpanNames.TestSuiteExecute)
             .AddActivity(DiscoverTestTargets, static () => new TestTargetDiscoveryActivity())
-            .AddActivity(RunTestTarget, () => new RunTestTargetActivity(onOutput));
+            .AddActivity(RunTestTarget, () => new RunTestTargetActivity(onOutput))
+            .AddUntracedActivity(RecordTestMetrics, static () => new RecordTestMetricsActivity());
     }
 }

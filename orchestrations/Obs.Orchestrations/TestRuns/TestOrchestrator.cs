@@ -5,8 +5,8 @@ namespace Obs.Orchestrations.TestRuns;
 /// <summary>
 /// The <c>Test</c> orchestrator (span <c>test.suite.execute</c>): discovers the targets, runs one
 /// <c>RunTestTarget</c> activity per target (all at once when <see cref="TestRunRequest.Parallel"/>,
-/// the engine bounding concurrency; else one after another), and records the totals on the
-/// orchestration span. Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
+/// the engine bounding concurrency; else one after another), records the totals on the
+/// orchestration span, and hands the result to <c>RecordTestMetrics</c>. Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
 /// </summary>
 public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunResult>
 {
@@ -14,6 +14,13 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var result = await RunTestsAsync(context, input).ConfigureAwait(true);
+        await context.RecordMetricsAsync(TestOrchestration.RecordTestMetrics, result).ConfigureAwait(true);
+        return result;
+    }
+
+    private static async Task<TestRunResult> RunTestsAsync(TaskOrchestrationContext context, TestRunRequest input)
+    {
         var started = context.CurrentUtcDateTime;
         context.SetSpanAttribute(AttributeKeys.Test.Framework, input.Framework);
 

@@ -80,6 +80,31 @@ public sealed class EngineTraceTests
         Assert.Equal(typeof(TaskFailedException).FullName, orchestration.GetTagItem(AttributeKeys.Error.Type));
     }
 
+    [Fact]
+    public async Task Run_UntracedActivity_RunsWithoutASpanWhileTracedOnesKeepTheirs()
+    {
+        using var collector = new ObsSpanCollector();
+        var sawSpan = true;
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, int>("Work", (_, x) => Task.FromResult(x + 1))
+            .AddUntracedActivity("Bookkeeping", () => new FuncTaskActivity<int, int>((ctx, x) =>
+            {
+                sawSpan = ctx.Span is not null;
+                return Task.FromResult(x * 10);
+            }))
+            .AddOrchestrator<int, int>("WithBookkeeping", async (ctx, x) =>
+                await ctx.CallActivityAsync<int>("Bookkeeping", await ctx.CallActivityAsync<int>("Work", x))));
+        var parent = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+
+        var result = await harness.RunAsync("WithBookkeeping", 1, StartOrchestrationOptions.WithTraceparent($"00-{parent.TraceId}-{parent.SpanId}-01"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("20", result.SerializedOutput);
+        Assert.False(sawSpan);
+        var spans = collector.InTrace(parent.TraceId);
+        Assert.Equal(["WithBookkeeping", "Work"], spans.Select(s => s.DisplayName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("not-a-traceparent")]
     [InlineData("00-00000000000000000000000000000000-0000000000000000-01")]
