@@ -43,8 +43,8 @@ public sealed class Activities
         Run(BuildOrchestration.RecordSkippedSteps, input, functionContext);
 
     [Function(BuildOrchestration.RecordBuildMetrics)]
-    public static Task<bool> RecordBuildMetrics([ActivityTrigger] BuildResult input, FunctionContext functionContext) =>
-        new RecordBuildMetricsActivity().RunAsync(new DurableActivityContext(BuildOrchestration.RecordBuildMetrics, functionContext), input);
+    public Task<JsonElement?> RecordBuildMetrics([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BuildOrchestration.RecordBuildMetrics, input, functionContext);
 
     [Function(TestOrchestration.DiscoverTestTargets)]
     public Task<JsonElement?> DiscoverTestTargets([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
@@ -55,16 +55,16 @@ public sealed class Activities
         Run(TestOrchestration.RunTestTarget, input, functionContext);
 
     [Function(TestOrchestration.RecordTestMetrics)]
-    public static Task<bool> RecordTestMetrics([ActivityTrigger] TestRunResult input, FunctionContext functionContext) =>
-        new RecordTestMetricsActivity().RunAsync(new DurableActivityContext(TestOrchestration.RecordTestMetrics, functionContext), input);
+    public Task<JsonElement?> RecordTestMetrics([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(TestOrchestration.RecordTestMetrics, input, functionContext);
 
     [Function(BenchmarkOrchestration.RunBenchmark)]
     public Task<JsonElement?> RunBenchmark([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(BenchmarkOrchestration.RunBenchmark, input, functionContext);
 
     [Function(BenchmarkOrchestration.RecordBenchmarkMetrics)]
-    public static Task<bool> RecordBenchmarkMetrics([ActivityTrigger] BenchmarkResult input, FunctionContext functionContext) =>
-        new RecordBenchmarkMetricsActivity().RunAsync(new DurableActivityContext(BenchmarkOrchestration.RecordBenchmarkMetrics, functionContext), input);
+    public Task<JsonElement?> RecordBenchmarkMetrics([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(BenchmarkOrchestration.RecordBenchmarkMetrics, input, functionContext);
 
     [Function(StartupOrchestration.ProbeStartup)]
     public Task<JsonElement?> ProbeStartup([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>

@@ -16,15 +16,7 @@ internal static class OrchestrationSpans
 
     /// <summary>Starts an activity's span as a child of the instance's orchestration span (and makes it current).</summary>
     public static Activity? StartActivity(OwnedInstance owned, WorkItem work) =>
-        ObsActivitySources.Orchestrations.StartActivity(
-            work.Name ?? "activity",
-            ActivityKind.Internal,
-            owned.SpanContext,
-            [
-                new(AttributeKeys.Obs.OrchestrationInstanceId, work.InstanceId),
-                new(AttributeKeys.Obs.ActivityName, work.Name),
-                new(AttributeKeys.Obs.ActivityTaskId, work.TaskId),
-            ]);
+        OrchestrationTrace.StartActivitySpan(work.Name ?? "activity", work.InstanceId, work.TaskId, owned.SpanContext);
 
     /// <summary>Emits the orchestration span of a finished instance.</summary>
     public static void EmitFinished(
@@ -35,31 +27,19 @@ internal static class OrchestrationSpans
         IReadOnlyDictionary<string, object?> attributes,
         DateTimeOffset end)
     {
-        var tags = BaseTags(record, status);
-        foreach (var (key, value) in attributes)
-        {
-            tags.Add(new(key, value));
-        }
-
-        if (failure is not null)
-        {
-            tags.Add(new(AttributeKeys.Error.Type, failure.ErrorType));
-        }
-
-        // An orchestrator reports a failed outcome it returned normally (a failed build) by setting
-        // error.type, as the semantic conventions do: the span is then an error too.
-        var failedOutcome = attributes.ContainsKey(AttributeKeys.Error.Type);
+        var tags = OrchestrationTrace.FinishedTags(record.InstanceId, record.Name, status, record.Attempt, failure, attributes);
+        var (code, description) = OrchestrationTrace.FinishedStatus(status, failure, attributes);
         CompletedSpanEmitter.Emit(ObsActivitySources.Orchestrations, Span(record, spanName, end, tags) with
         {
-            Status = status == OrchestrationRuntimeStatus.Completed && !failedOutcome ? ActivityStatusCode.Ok : ActivityStatusCode.Error,
-            StatusDescription = failure is null ? (status == OrchestrationRuntimeStatus.Terminated ? "terminated" : null) : $"{failure.ErrorType}: {failure.ErrorMessage}",
+            Status = code,
+            StatusDescription = description,
         });
     }
 
     /// <summary>Emits the span of an attempt whose engine stopped without finishing it.</summary>
     public static void EmitAbandoned(InstanceRecord record, string spanName, string? previousOwner, DateTimeOffset end)
     {
-        var tags = BaseTags(record, OrchestrationRuntimeStatus.Running);
+        var tags = OrchestrationTrace.BaseTags(record.InstanceId, record.Name, OrchestrationRuntimeStatus.Running, record.Attempt);
         tags.Add(new(AttributeKeys.Error.Type, "engine_lost"));
         CompletedSpanEmitter.Emit(ObsActivitySources.Orchestrations, Span(record, spanName, end, tags) with
         {
@@ -67,14 +47,6 @@ internal static class OrchestrationSpans
             StatusDescription = $"engine {previousOwner} stopped before the orchestration finished; resumed as attempt {record.Attempt + 1}",
         });
     }
-
-    private static List<KeyValuePair<string, object?>> BaseTags(InstanceRecord record, OrchestrationRuntimeStatus status) =>
-    [
-        new(AttributeKeys.Obs.OrchestrationInstanceId, record.InstanceId),
-        new(AttributeKeys.Obs.OrchestrationName, record.Name),
-        new(AttributeKeys.Obs.OrchestrationStatus, status.ToString()),
-        new(AttributeKeys.Obs.OrchestrationAttempt, record.Attempt),
-    ];
 
     private static CompletedSpan Span(InstanceRecord record, string spanName, DateTimeOffset end, List<KeyValuePair<string, object?>> tags)
     {

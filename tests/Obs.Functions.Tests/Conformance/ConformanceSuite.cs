@@ -5,6 +5,8 @@ using Obs.Orchestrations.Build;
 using Obs.Orchestrations.Startup;
 using Obs.Orchestrations.TestRuns;
 using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Metrics;
+using Obs.Testing.Metrics;
 using Obs.Testing.Tracing;
 
 namespace Obs.Functions.Tests.Conformance;
@@ -93,6 +95,27 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) : IClassFixture<
         var failed = Assert.Single(spans, s => s.DisplayName == SpanNames.BuildStep("compile"));
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
         Assert.Equal(root.SpanId, failed.ParentSpanId);
+    }
+
+    [Fact]
+    public async Task Build_RecordsItsMetricsOnce_FromAnActivityWithoutASpan()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        using var metrics = new ObsMetricCollector();
+        var pipeline = "conformance-" + Guid.NewGuid().ToString("N");
+        var definition = Definition(pipeline, Step("compile", "exit 2"));
+
+        var (_, spans) = await RunAsync(BuildOrchestration.Name, new BuildRequest(definition, NewProject()));
+
+        Assert.Equal(1, Assert.Single(metrics.Of(ObsInstruments.BuildRunsName, AttributeKeys.Cicd.PipelineName, pipeline)).Value);
+        Assert.Empty(metrics.Of(ObsInstruments.BuildSucceededName, AttributeKeys.Cicd.PipelineName, pipeline));
+        var duration = Assert.Single(metrics.Of(ObsInstruments.BuildDurationName, AttributeKeys.Cicd.PipelineName, pipeline));
+        Assert.Equal("failure", duration.Tags[AttributeKeys.Cicd.PipelineResult]);
+        Assert.DoesNotContain(spans, s => s.DisplayName == BuildOrchestration.RecordBuildMetrics);
     }
 
     [Fact]
