@@ -42,9 +42,7 @@ public sealed class DurableClient : OrchestrationClient
         CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
-        var parent = options?.ParentContext is { } explicitParent && explicitParent != default
-            ? explicitParent
-            : Activity.Current?.Context ?? default;
+        var parent = ObsStartOptions.ParentOf(options);
         var envelope = ObsEnvelope.Wrap(_serializer.Serialize(input), ObsTraceHeader.From(parent));
         return _inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, envelope, new DurableStartOptions(options?.InstanceId), cancellation);
     }

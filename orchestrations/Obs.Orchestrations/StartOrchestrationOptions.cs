@@ -12,6 +12,12 @@ public sealed record StartOrchestrationOptions(string? InstanceId = null)
     /// </summary>
     public ActivityContext ParentContext { get; init; }
 
+    /// <summary>The parent every engine gives a new instance: the options' <see cref="ParentContext"/>, else <see cref="Activity.Current"/>, else none.</summary>
+    public static ActivityContext ParentOf(StartOrchestrationOptions? options) =>
+        options?.ParentContext is { } explicitParent && explicitParent != default
+            ? explicitParent
+            : Activity.Current?.Context ?? default;
+
     /// <summary>
     /// Options whose parent is a W3C <c>traceparent</c> (and optional <c>tracestate</c>), e.g. from
     /// an HTTP request or the <c>TRACEPARENT</c> environment variable. A malformed value is ignored:

@@ -15,8 +15,10 @@ public sealed class ManagementPayloadTests
     public async Task StartAsync_HostSuppliedPayload_AnswersWithItAndItsStatusUrlAsLocation()
     {
         var client = new Mock<OrchestrationClient>();
+        string? scheduled = null;
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync("Benchmark", It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync("instance-1");
+            .Callback((string _, object? _, StartOrchestrationOptions? options, CancellationToken _) => scheduled = options?.InstanceId)
+            .ReturnsAsync((string _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
         var handlers = new ObsApiHandlers(client.Object, new ObsApiOptions { WorkingRoot = Path.GetTempPath() }, managementPayload: (_, id) => new ManagementPayload
         {
             Id = id,
@@ -33,10 +35,26 @@ public sealed class ManagementPayloadTests
         await (await handlers.StartAsync(http, handlers.Benchmark)).ExecuteAsync(http);
 
         Assert.Equal(StatusCodes.Status202Accepted, http.Response.StatusCode);
-        Assert.Equal("https://app.example/runtime/webhooks/durabletask/instances/instance-1?code=system", http.Response.Headers.Location.ToString());
+        Assert.NotNull(scheduled);
+        Assert.Equal($"https://app.example/runtime/webhooks/durabletask/instances/{scheduled}?code=system", http.Response.Headers.Location.ToString());
         http.Response.Body.Position = 0;
         using var body = await JsonDocument.ParseAsync(http.Response.Body);
-        Assert.Equal("instance-1", body.RootElement.GetProperty("id").GetString());
+        Assert.Equal(scheduled, body.RootElement.GetProperty("id").GetString());
         Assert.Equal("purge", body.RootElement.GetProperty("purgeHistoryDeleteUri").GetString());
+    }
+
+    [Fact]
+    public async Task StartAsync_PayloadCannotBeBuilt_SchedulesNothing()
+    {
+        var client = new Mock<OrchestrationClient>(MockBehavior.Strict);
+        var handlers = new ObsApiHandlers(client.Object, new ObsApiOptions { WorkingRoot = Path.GetTempPath() },
+            managementPayload: (_, _) => throw new InvalidOperationException("Failed to create HTTP management payload as base URL is null."));
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        http.Request.Method = "POST";
+        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("""{"iterations": 3}"""));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => handlers.StartAsync(http, handlers.Benchmark));
+
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

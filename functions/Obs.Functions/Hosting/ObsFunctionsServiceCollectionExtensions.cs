@@ -19,9 +19,10 @@ public static class ObsFunctionsServiceCollectionExtensions
     public const string WorkingRootSetting = "OBS_WORKING_ROOT";
 
     /// <summary>
-    /// Registers <see cref="ObsApiOptions"/> for the HTTP triggers (keys checked by the host), the
-    /// start-up trace, and the worker's serializer — which Durable also uses for inputs, outputs and
-    /// custom status — built on the orchestrations' own JSON contracts.
+    /// Registers the orchestration registry and the <see cref="DurableOrchestrationRunner"/> the
+    /// orchestrator and activity triggers call, <see cref="ObsApiOptions"/> for the HTTP triggers (keys
+    /// checked by the host), the start-up trace, and the worker's serializer, built on the orchestrations'
+    /// own JSON contracts (Durable's DataConverter wraps it; Obs hands it JSON elements it passes through).
     /// </summary>
     public static IServiceCollection AddObsFunctions(
         this IServiceCollection services,

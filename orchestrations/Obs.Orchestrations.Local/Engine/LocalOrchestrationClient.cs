@@ -23,9 +23,7 @@ internal sealed class LocalOrchestrationClient(LocalOrchestrationEngine engine) 
         }
 
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        var parent = options?.ParentContext is { } explicitParent && explicitParent != default
-            ? explicitParent
-            : Activity.Current?.Context ?? default;
+        var parent = StartOrchestrationOptions.ParentOf(options);
         var now = engine.Clock.GetUtcNow();
         var spanId = ActivitySpanId.CreateRandom().ToHexString();
         var record = new InstanceRecord

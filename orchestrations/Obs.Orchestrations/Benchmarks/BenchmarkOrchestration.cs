@@ -23,6 +23,6 @@ public static class BenchmarkOrchestration
             .AddJsonTypeInfoResolver(BenchmarkJsonContext.Default)
             .AddOrchestrator(Name, static () => new BenchmarkOrchestrator(), SpanNames.BenchmarkPerformanceTest)
             .AddActivity(RunBenchmark, static () => new RunBenchmarkActivity())
-            .AddUntracedActivity(RecordBenchmarkMetrics, static () => new RecordBenchmarkMetricsActivity());
+            .AddUntracedActivity(RecordBenchmarkMetrics, static () => new RecordMetricsActivity<BenchmarkResult>(ObsMetricsRecorder.RecordBenchmark));
     }
 }

@@ -32,6 +32,6 @@ public static class BuildOrchestration
             .AddActivity(AnalyzeDependencies, static () => new AnalyzeDependenciesActivity())
             .AddActivity(CollectArtifacts, static () => new CollectArtifactsActivity())
             .AddActivity(RecordSkippedSteps, static () => new RecordSkippedStepsActivity())
-            .AddUntracedActivity(RecordBuildMetrics, static () => new RecordBuildMetricsActivity());
+            .AddUntracedActivity(RecordBuildMetrics, static () => new RecordMetricsActivity<BuildResult>(ObsMetricsRecorder.RecordBuild));
     }
 }

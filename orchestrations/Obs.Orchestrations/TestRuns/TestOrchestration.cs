@@ -28,6 +28,6 @@ public static class TestOrchestration
             .AddOrchestrator(Name, static () => new TestOrchestrator(), SpanNames.TestSuiteExecute)
             .AddActivity(DiscoverTestTargets, static () => new TestTargetDiscoveryActivity())
             .AddActivity(RunTestTarget, () => new RunTestTargetActivity(onOutput))
-            .AddUntracedActivity(RecordTestMetrics, static () => new RecordTestMetricsActivity());
+            .AddUntracedActivity(RecordTestMetrics, static () => new RecordMetricsActivity<TestRunResult>(ObsMetricsRecorder.RecordTestRun));
     }
 }
