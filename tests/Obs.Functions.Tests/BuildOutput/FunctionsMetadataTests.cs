@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Obs.Api;
 using Obs.Functions.Functions;
+using Obs.Functions.Tests.Registration;
 using Obs.Orchestrations;
 
 namespace Obs.Functions.Tests.BuildOutput;
@@ -13,17 +14,6 @@ namespace Obs.Functions.Tests.BuildOutput;
 public sealed class FunctionsMetadataTests
 {
     private static readonly OrchestrationRegistry s_registry = ApiOrchestrations.Register(new OrchestrationRegistry());
-
-    /// <summary>Each HTTP function: its name, API route, trigger template, method and key level.</summary>
-    public static TheoryData<string, string, string, string, string> HttpFunctions => new()
-    {
-        { nameof(HttpApi.Health), ApiRoutes.Health, FunctionRoutes.Health, "get", nameof(AuthorizationLevel.Anonymous) },
-        { nameof(HttpApi.TraceContext), ApiRoutes.TraceContext, FunctionRoutes.TraceContext, "get", nameof(AuthorizationLevel.Function) },
-        { nameof(HttpApi.StartBuild), ApiRoutes.Build, FunctionRoutes.Build, "post", nameof(AuthorizationLevel.Function) },
-        { nameof(HttpApi.StartTest), ApiRoutes.Test, FunctionRoutes.Test, "post", nameof(AuthorizationLevel.Function) },
-        { nameof(HttpApi.StartBenchmark), ApiRoutes.Benchmark, FunctionRoutes.Benchmark, "post", nameof(AuthorizationLevel.Function) },
-        { nameof(HttpApi.StartStartup), ApiRoutes.Startup, FunctionRoutes.Startup, "post", nameof(AuthorizationLevel.Function) },
-    };
 
     [Fact]
     public void OrchestrationTriggers_AreExactlyTheRegisteredOrchestrators() =>
@@ -46,22 +36,23 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [MemberData(nameof(HttpFunctions))]
-    public void HttpTrigger_HasTheApisRouteMethodAndKeyLevel(string name, string apiRoute, string template, string method, string authLevel)
+    [MemberData(nameof(HttpFunctionTable.Names), MemberType = typeof(HttpFunctionTable))]
+    public void HttpTrigger_HasTheApisRouteMethodAndKeyLevel(string name)
     {
+        var expected = HttpFunctionTable.All.Single(f => f.Name == name);
         var trigger = Assert.Single(FunctionsMetadata.Built, f => f.Name == name).Trigger;
 
         Assert.Equal(FunctionsMetadata.HttpTrigger, trigger.Type);
-        Assert.Equal(template, trigger.Route);
-        Assert.Equal(apiRoute, "/" + trigger.Route);
-        Assert.Equal([method], trigger.Methods);
-        Assert.Equal(authLevel, trigger.AuthLevel);
+        Assert.Equal(expected.Template, trigger.Route);
+        Assert.Equal(expected.ApiRoute, "/" + trigger.Route);
+        Assert.Equal([expected.Method], trigger.Methods);
+        Assert.Equal(expected.AuthLevel.ToString(), trigger.AuthLevel);
     }
 
     [Fact]
     public void HttpTriggers_AreExactlyTheApisRoutes() =>
         Assert.Equal(
-            HttpFunctions.Select(row => (string)row[0]).Order(StringComparer.Ordinal),
+            HttpFunctionTable.All.Select(f => f.Name).Order(StringComparer.Ordinal),
             FunctionsMetadata.Built.NamesTriggeredBy(FunctionsMetadata.HttpTrigger).Order(StringComparer.Ordinal));
 
     [Fact]
@@ -78,7 +69,7 @@ public sealed class FunctionsMetadataTests
     {
         var starting = FunctionsMetadata.Built.Where(f => f.Trigger is { Type: FunctionsMetadata.HttpTrigger, Methods: ["post"] }).ToList();
 
-        Assert.Equal(4, starting.Count);
+        Assert.Equal(HttpFunctionTable.Starting.Select(f => f.Name).Order(StringComparer.Ordinal), starting.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(starting, f => Assert.Single(f.Bindings, b => b.Type == FunctionsMetadata.DurableClient));
     }
 

@@ -26,17 +26,6 @@ public sealed class FunctionRegistrationTests
 
     public static TheoryData<string> ActivityNames => [.. s_registry.ActivityNames.Order(StringComparer.Ordinal)];
 
-    /// <summary>Each API route, its trigger template, method and key level.</summary>
-    public static TheoryData<string, string, string, AuthorizationLevel> HostedRoutes => new()
-    {
-        { ApiRoutes.Health, FunctionRoutes.Health, "get", AuthorizationLevel.Anonymous },
-        { ApiRoutes.TraceContext, FunctionRoutes.TraceContext, "get", AuthorizationLevel.Function },
-        { ApiRoutes.Build, FunctionRoutes.Build, "post", AuthorizationLevel.Function },
-        { ApiRoutes.Test, FunctionRoutes.Test, "post", AuthorizationLevel.Function },
-        { ApiRoutes.Benchmark, FunctionRoutes.Benchmark, "post", AuthorizationLevel.Function },
-        { ApiRoutes.Startup, FunctionRoutes.Startup, "post", AuthorizationLevel.Function },
-    };
-
     [Theory]
     [MemberData(nameof(OrchestratorNames))]
     public void EveryRegisteredOrchestrator_HasAnOrchestrationTriggerFunctionOverJsonElements(string name)
@@ -83,14 +72,17 @@ public sealed class FunctionRegistrationTests
         Assert.Equal(Functions.Count(), Functions.Select(NameOf).Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
     [Theory]
-    [MemberData(nameof(HostedRoutes))]
-    public void EveryApiRoute_HasAnHttpTriggerWithTheSameRouteMethodAndKeyLevel(string apiRoute, string template, string method, AuthorizationLevel level)
+    [MemberData(nameof(HttpFunctionTable.Names), MemberType = typeof(HttpFunctionTable))]
+    public void EveryApiRoute_HasAnHttpTriggerWithTheSameRouteMethodAndKeyLevel(string name)
     {
-        Assert.Equal(apiRoute, "/" + template);
-        var trigger = Assert.Single(HttpTriggers(), t => t.Route == template);
+        var expected = HttpFunctionTable.All.Single(f => f.Name == name);
+        var function = Assert.Single(Functions, f => NameOf(f) == name);
+        var trigger = Assert.Single(function.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>());
 
-        Assert.Equal([method], trigger.Methods ?? []);
-        Assert.Equal(level, trigger.AuthLevel);
+        Assert.Equal(expected.ApiRoute, "/" + trigger.Route);
+        Assert.Equal(expected.Template, trigger.Route);
+        Assert.Equal([expected.Method], trigger.Methods ?? []);
+        Assert.Equal(expected.AuthLevel, trigger.AuthLevel);
     }
 
     [Fact]
@@ -101,13 +93,13 @@ public sealed class FunctionRegistrationTests
 
         Assert.NotEmpty(templates);
         Assert.All(templates, t => Assert.Equal(api[t.Name], "/" + t.Value));
-        Assert.Equal(HostedRoutes.Count, templates.Count);
+        Assert.Equal(HttpFunctionTable.All.Count, templates.Count);
     }
 
     [Fact]
     public void ApiRoutes_AreAllHostedOrServedByDurable()
     {
-        var hosted = HostedRoutes.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var hosted = HttpFunctionTable.All.Select(f => f.ApiRoute).ToHashSet(StringComparer.Ordinal);
         var routes = RouteConstants(typeof(ApiRoutes)).Select(r => r.Value).Where(v => v.StartsWith('/')).ToList();
 
         foreach (var route in routes.Where(r => !hosted.Contains(r)))
@@ -124,14 +116,14 @@ public sealed class FunctionRegistrationTests
 
     [Fact]
     public void EveryHttpTrigger_IsAnApiRoute() =>
-        Assert.All(HttpTriggers(), t => Assert.Contains(t.Route, HostedRoutes.Select(row => (string)row[1])));
+        Assert.All(HttpTriggers(), t => Assert.Contains(t.Route, HttpFunctionTable.All.Select(f => f.Template)));
 
     [Fact]
     public void EveryStartingTrigger_TakesTheDurableClientBinding()
     {
         var starting = Functions.Where(f => f.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>()?.Methods is ["post"])).ToList();
 
-        Assert.Equal(4, starting.Count);
+        Assert.Equal(HttpFunctionTable.Starting.Select(f => f.Name).Order(StringComparer.Ordinal), starting.Select(NameOf).Order(StringComparer.Ordinal));
         Assert.All(starting, f => Assert.Single(f.GetParameters(), p => p.ParameterType == typeof(DurableTaskClient) && p.GetCustomAttribute<DurableClientAttribute>() is not null));
     }
 

@@ -7,8 +7,6 @@ namespace Obs.Functions.Tests.Triggers;
 [Collection(DurableTestHostCollection.Name)]
 public sealed class ManagementPayloadFailureTests(DurableTestHostFixture fixture)
 {
-    private const string EchoBuild = """{"steps":[{"name":"hello","type":"command","command":"echo hi"}],"analyze_dependencies":false}""";
-
     [Fact]
     public async Task StartAsync_PayloadBuilderThrows_TheErrorSurfacesAndNoInstanceExists()
     {
@@ -18,7 +16,7 @@ public sealed class ManagementPayloadFailureTests(DurableTestHostFixture fixture
             chosenId = id;
             throw new InvalidOperationException("No base URL for the management payload.");
         });
-        var http = TriggerRequest.Post(ApiRoutes.Build, EchoBuild);
+        var http = TriggerRequest.Post(ApiRoutes.Build, BuildBodies.Echo);
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => handlers.StartAsync(http, handlers.Build));
 

@@ -15,13 +15,10 @@ namespace Obs.Functions.Tests.Triggers;
 [Collection(DurableTestHostCollection.Name)]
 public sealed class StartBuildTriggerTests(DurableTestHostFixture fixture)
 {
-    private const string EchoBuild = """{"name":"functions-build","steps":[{"name":"hello","type":"command","command":"echo hi"}],"analyze_dependencies":false}""";
-    private const string SlowBuild = """{"name":"slow","steps":[{"name":"nap","type":"command","command":"sleep 1"}],"analyze_dependencies":false}""";
-
     [Fact]
     public async Task StartBuild_GoodBody_202WithLocationAndThePayloadOfAnInstanceDurableRuns()
     {
-        var http = TriggerRequest.Post(ApiRoutes.Build, EchoBuild);
+        var http = TriggerRequest.Post(ApiRoutes.Build, BuildBodies.Echo);
 
         var response = await (await fixture.Api.StartBuild(http.Request, fixture.Host.Client)).RespondAsync(http);
 
@@ -47,7 +44,7 @@ public sealed class StartBuildTriggerTests(DurableTestHostFixture fixture)
     [Fact]
     public async Task StatusHandler_202WhileTheBuildRuns_200WithItsResultWhenDone()
     {
-        var id = await StartAsync(SlowBuild);
+        var id = await StartAsync(BuildBodies.Slow);
 
         var running = await StatusAsync(id);
         var done = await PollUntilFinishedAsync(id);
@@ -73,7 +70,7 @@ public sealed class StartBuildTriggerTests(DurableTestHostFixture fixture)
     [Fact]
     public async Task StartBuild_Wait30_200WithTheBuildResult()
     {
-        var http = TriggerRequest.Post(ApiRoutes.Build, EchoBuild, "?wait=30");
+        var http = TriggerRequest.Post(ApiRoutes.Build, BuildBodies.Echo, "?wait=30");
 
         var response = await (await fixture.Api.StartBuild(http.Request, fixture.Host.Client)).RespondAsync(http);
 

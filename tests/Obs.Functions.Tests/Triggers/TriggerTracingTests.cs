@@ -15,8 +15,6 @@ namespace Obs.Functions.Tests.Triggers;
 [Collection(DurableTestHostCollection.Name)]
 public sealed class TriggerTracingTests(DurableTestHostFixture fixture) : IDisposable
 {
-    private const string Body = """{"name":"traced","steps":[{"name":"compile","type":"command","command":"echo compiled"},{"name":"pack","type":"command","command":"echo packed","depends_on":["compile"]}],"analyze_dependencies":false}""";
-
     private readonly ObsSpanCollector _collector = new();
 
     public void Dispose() => _collector.Dispose();
@@ -25,7 +23,7 @@ public sealed class TriggerTracingTests(DurableTestHostFixture fixture) : IDispo
     public async Task StartBuild_TraceparentHeader_OrchestrationSpanUnderTheInvocationSpanAndStepSpansUnderIt()
     {
         var caller = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
-        var http = TriggerRequest.Post(ApiRoutes.Build, Body);
+        var http = TriggerRequest.Post(ApiRoutes.Build, BuildBodies.TwoSteps);
         http.Request.Headers.TraceParent = W3CTraceContext.Format(caller);
 
         ActivitySpanId invocationSpan;
