@@ -88,6 +88,8 @@ internal sealed record ObsTraceHeader
         : new ObsTraceHeader { Traceparent = W3CTraceContext.Format(parent), Tracestate = parent.TraceState, TaskId = taskId };
 
     /// <summary>The parent context, or default when there is none (or it does not parse).</summary>
+    /// <remarks>Derived from <see cref="Traceparent"/>: never written into the envelope itself.</remarks>
+    [JsonIgnore]
     public ActivityContext Parent => W3CTraceContext.TryParse(Traceparent, Tracestate, out var parent) ? parent : default;
 }
 
