@@ -153,9 +153,11 @@ public sealed class ServeCommandTests : IDisposable
             id = await InstancePolling.StartAsync(client, "build", """
                 {"analyze_dependencies": false, "steps": [
                   {"name": "one", "type": "command", "command": "echo one >> log.txt"},
-                  {"name": "two", "type": "command", "command": "sleep 1; echo two >> log.txt"}]}
+                  {"name": "two", "type": "command", "command": "echo started >> started.txt; sleep 2; echo two >> log.txt"}]}
                 """);
-            await WaitForFileLineAsync(Path.Combine(_directory, "log.txt"), "one");
+            // Step two running means step one's result is recorded: stopping now must not run one again
+            // (stopping while one's result is still in flight would, by design: activities are at-least-once).
+            await WaitForFileLineAsync(Path.Combine(_directory, "started.txt"), "started");
 
             var clock = Stopwatch.StartNew();
             Assert.Equal(0, await first.TerminateAsync());
