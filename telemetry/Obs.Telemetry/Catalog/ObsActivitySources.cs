@@ -13,7 +13,6 @@ public static class ObsActivitySources
     public const string TestName = "Obs.Test";
     public const string BenchmarkName = "Obs.Benchmark";
     public const string StartupName = "Obs.Startup";
-    public const string ApiName = "Obs.Api";
     public const string OrchestrationsName = "Obs.Orchestrations";
 
     public static readonly ActivitySource Cli = Create(CliName);
@@ -21,12 +20,11 @@ public static class ObsActivitySources
     public static readonly ActivitySource Test = Create(TestName);
     public static readonly ActivitySource Benchmark = Create(BenchmarkName);
     public static readonly ActivitySource Startup = Create(StartupName);
-    public static readonly ActivitySource Api = Create(ApiName);
     public static readonly ActivitySource Orchestrations = Create(OrchestrationsName);
 
     /// <summary>Every source name, for <c>TracerProviderBuilder.AddSource</c>.</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [CliName, BuildName, TestName, BenchmarkName, StartupName, ApiName, OrchestrationsName];
+        [CliName, BuildName, TestName, BenchmarkName, StartupName, OrchestrationsName];
 
     private static ActivitySource Create(string name) => new(name, Configuration.ObsDefaults.ServiceVersion);
 }

@@ -13,13 +13,11 @@ public static class ObsMeters
     public const string BuildName = "Obs.Build";
     public const string TestName = "Obs.Test";
     public const string BenchmarkName = "Obs.Benchmark";
-    public const string CliName = "Obs.Cli";
 
     public static readonly Meter Build = new(BuildName, ObsDefaults.ServiceVersion);
     public static readonly Meter Test = new(TestName, ObsDefaults.ServiceVersion);
     public static readonly Meter Benchmark = new(BenchmarkName, ObsDefaults.ServiceVersion);
-    public static readonly Meter Cli = new(CliName, ObsDefaults.ServiceVersion);
 
     /// <summary>Every meter name, for <c>MeterProviderBuilder.AddMeter</c>.</summary>
-    public static IReadOnlyList<string> AllNames { get; } = [BuildName, TestName, BenchmarkName, CliName];
+    public static IReadOnlyList<string> AllNames { get; } = [BuildName, TestName, BenchmarkName];
 }

@@ -8,7 +8,8 @@ namespace Obs.Telemetry.Resources;
 /// <summary>
 /// The resource every Obs span and metric carries: service, deployment environment (both the
 /// semantic-convention <c>deployment.environment.name</c> and the original <c>deployment.environment</c>),
-/// telemetry.sdk.*, host, process and OS, then the configured <c>resource_attributes</c>
+/// telemetry.sdk.*, host, process and OS, the git checkout (<c>vcs.repository.url.full</c>,
+/// <c>vcs.ref.head.name</c>, <c>vcs.ref.head.revision</c>), then the configured <c>resource_attributes</c>
 /// (<c>OTEL_RESOURCE_ATTRIBUTES</c>) merged over them. Service name and version always come from
 /// the options, whose layering already gave <c>OTEL_SERVICE_NAME</c> its precedence.
 /// </summary>
@@ -52,6 +53,7 @@ public static class ObsResource
             attributes[AttributeKeys.Resource.AppVersion] = options.App.Version;
         }
 
+        AddCheckout(attributes, GitCheckout.Find(Directory.GetCurrentDirectory()));
         foreach (var (key, value) in options.ResourceAttributes)
         {
             attributes[key] = value;
@@ -68,6 +70,26 @@ public static class ObsResource
         attributes.Remove(AttributeKeys.Resource.ServiceName);
         attributes.Remove(AttributeKeys.Resource.ServiceVersion);
         return attributes;
+    }
+
+    /// <summary>The <c>vcs.*</c> attributes of the checkout the process runs in (none outside one).</summary>
+    public static void AddCheckout(IDictionary<string, object> attributes, GitCheckout? checkout)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (checkout?.RepositoryUrl is { } url)
+        {
+            attributes[AttributeKeys.Vcs.RepositoryUrlFull] = url;
+        }
+
+        if (checkout?.Branch is { } branch)
+        {
+            attributes[AttributeKeys.Vcs.RefHeadName] = branch;
+        }
+
+        if (checkout?.Revision is { } revision)
+        {
+            attributes[AttributeKeys.Vcs.RefHeadRevision] = revision;
+        }
     }
 
     private static string OsType() =>

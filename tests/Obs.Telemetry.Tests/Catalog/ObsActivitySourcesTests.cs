@@ -37,7 +37,6 @@ public sealed class ObsActivitySourcesTests
         Assert.Equal(ObsActivitySources.TestName, ObsActivitySources.Test.Name);
         Assert.Equal(ObsActivitySources.BenchmarkName, ObsActivitySources.Benchmark.Name);
         Assert.Equal(ObsActivitySources.StartupName, ObsActivitySources.Startup.Name);
-        Assert.Equal(ObsActivitySources.ApiName, ObsActivitySources.Api.Name);
         Assert.Equal(ObsActivitySources.OrchestrationsName, ObsActivitySources.Orchestrations.Name);
         Assert.All(ObsActivitySources.AllNames, n => Assert.StartsWith("Obs.", n, StringComparison.Ordinal));
     }
