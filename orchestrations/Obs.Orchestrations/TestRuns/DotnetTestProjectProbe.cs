@@ -1,20 +1,21 @@
-using System.Text.Json;
 using Obs.Orchestrations.Processes;
 
 namespace Obs.Orchestrations.TestRuns;
 
 /// <summary>
-/// Asks MSBuild whether a project is a test project, for the ones the filesystem scan cannot decide: projects
-/// that get <c>Microsoft.NET.Test.Sdk</c> or <c>IsTestProject</c> only from a <c>Directory.Build.props</c>,
-/// often under a condition (e.g. names ending in <c>.Tests</c>). Evaluation only: nothing is restored or built.
+/// Asks MSBuild about a project: whether it is a test project, for the ones the filesystem scan cannot decide
+/// (projects that get <c>Microsoft.NET.Test.Sdk</c>, <c>IsTestProject</c> or a test framework only from a
+/// <c>Directory.Build.props</c>, often under a condition such as names ending in <c>.Tests</c>), and which test
+/// platform runs it. Evaluation only: nothing is restored or built.
 /// </summary>
 public static class DotnetTestProjectProbe
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// The projects of <paramref name="candidates"/> whose evaluation sets <c>IsTestProject</c> to true or references
-    /// <c>Microsoft.NET.Test.Sdk</c>, in their order. A project MSBuild cannot evaluate is left out.
+    /// The projects of <paramref name="candidates"/> whose evaluation sets <c>IsTestProject</c> to true, references
+    /// <c>Microsoft.NET.Test.Sdk</c> or is a Microsoft.Testing.Platform test application (xunit v3, the MSTest runner,
+    /// TUnit), in their order. A project MSBuild cannot evaluate is left out.
     /// </summary>
     public static async Task<IReadOnlyList<string>> FilterAsync(IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
@@ -38,13 +39,26 @@ public static class DotnetTestProjectProbe
     }
 
     /// <summary>Whether MSBuild's evaluation of <paramref name="project"/> makes it a test project.</summary>
-    public static async Task<bool> IsTestProjectAsync(string project, CancellationToken cancellationToken)
+    public static async Task<bool> IsTestProjectAsync(string project, CancellationToken cancellationToken) =>
+        (await EvaluateAsync(project, cancellationToken).ConfigureAwait(false)).IsTest;
+
+    /// <summary>
+    /// MSBuild's evaluation of <paramref name="project"/> (<see cref="DotnetProjectEvaluation.Properties"/> and its
+    /// package references); <see cref="DotnetProjectEvaluation.None"/> when MSBuild cannot evaluate it.
+    /// </summary>
+    /// <param name="project">The project file.</param>
+    /// <param name="cancellationToken">Stops the evaluation.</param>
+    /// <param name="environment">Variables for the <c>dotnet</c> process (the test run's own), or null.</param>
+    public static async Task<DotnetProjectEvaluation> EvaluateAsync(
+        string project, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(project);
         var output = new List<string>();
-        var spec = new ProcessSpec("dotnet", ["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getItem:PackageReference"])
+        List<string> arguments = ["msbuild", project, "-nologo", .. DotnetProjectEvaluation.Properties.Select(p => $"-getProperty:{p}"), "-getItem:PackageReference"];
+        var spec = new ProcessSpec("dotnet", arguments)
         {
-            WorkingDirectory = Path.GetDirectoryName(project),
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(project)),
+            Environment = environment ?? new Dictionary<string, string?>(),
             Timeout = s_timeout,
             OnOutput = line =>
             {
@@ -58,30 +72,9 @@ public static class DotnetTestProjectProbe
             },
         };
         var result = await ChildProcessRunner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded && Parse(string.Join('\n', output));
+        return result.Succeeded ? DotnetProjectEvaluation.Parse(string.Join('\n', output)) : DotnetProjectEvaluation.None;
     }
 
-    /// <summary>Reads <c>dotnet msbuild -getProperty:IsTestProject -getItem:PackageReference</c>'s JSON.</summary>
-    public static bool Parse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("IsTestProject", out var flag)
-                && string.Equals(flag.GetString(), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            return root.TryGetProperty("Items", out var items) && items.TryGetProperty("PackageReference", out var references)
-                && references.ValueKind == JsonValueKind.Array
-                && references.EnumerateArray().Any(r => r.TryGetProperty("Identity", out var id)
-                    && string.Equals(id.GetString(), "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether <c>dotnet msbuild -getProperty:… -getItem:PackageReference</c>'s JSON makes the project a test project.</summary>
+    public static bool Parse(string json) => DotnetProjectEvaluation.Parse(json).IsTest;
 }

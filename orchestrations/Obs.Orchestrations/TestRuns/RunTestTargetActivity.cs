@@ -35,15 +35,17 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
         try
         {
             var command = TestCommandResolver.Resolve(request, target, reports);
-            var spec = command.Process;
-            if (_onOutput is { } onOutput)
+            Action<ProcessOutputLine>? forward = _onOutput is { } onOutput ? line => onOutput(line, target) : null;
+            ProcessResult? failedStep = null;
+            if (TestingPlatformRunner.Applies(request))
             {
-                spec = spec with { OnOutput = line => onOutput(line, target) };
+                (command, failedStep) = await TestingPlatformRunner.PrepareAsync(command, request, target, reports, forward, context.CancellationToken).ConfigureAwait(false);
             }
 
+            var spec = command.Process with { OnOutput = forward };
             var span = context.Span;
             StartTags(span, request.Framework, target, spec);
-            var process = await ChildProcessRunner.RunAsync(spec, context.CancellationToken).ConfigureAwait(false);
+            var process = failedStep ?? await ChildProcessRunner.RunAsync(spec, context.CancellationToken).ConfigureAwait(false);
             if (process.Cancelled && context.CancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException($"Test target '{target}' was cancelled.", context.CancellationToken);

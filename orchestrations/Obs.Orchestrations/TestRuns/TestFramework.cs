@@ -34,8 +34,10 @@ public static partial class TestFramework
         });
 
     /// <summary>
-    /// Project files (<c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>) under <paramref name="root"/> that reference
-    /// <c>Microsoft.NET.Test.Sdk</c> or set <c>&lt;IsTestProject&gt;true&lt;/IsTestProject&gt;</c> themselves, sorted.
+    /// Project files (<c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>) under <paramref name="root"/> that are test
+    /// projects by their own text, sorted: they reference <c>Microsoft.NET.Test.Sdk</c> (VSTest), set
+    /// <c>&lt;IsTestProject&gt;true&lt;/IsTestProject&gt;</c>, or are Microsoft.Testing.Platform test applications
+    /// (<c>MSTest.Sdk</c>, an <c>xunit.v3</c> or <c>TUnit</c> reference, <c>EnableMSTestRunner</c> and the like).
     /// </summary>
     /// <remarks>Projects that may get the test SDK from a build file above them are in <see cref="ScanDotnetProjects"/>' candidates.</remarks>
     public static IReadOnlyList<string> FindDotnetTestProjects(string root) => ScanDotnetProjects(root).TestProjects;
@@ -118,8 +120,15 @@ public static partial class TestFramework
     private static List<string> DotnetProjects(string root) =>
         Files(root, "*.*proj", file => Path.GetExtension(file) is ".csproj" or ".fsproj" or ".vbproj");
 
+    /// <summary>
+    /// Whether <paramref name="text"/> makes a project a test project: VSTest's SDK, <c>IsTestProject</c>, the MSTest
+    /// SDK or meta-package, or a Microsoft.Testing.Platform test framework (xunit v3, TUnit, a runner switch).
+    /// </summary>
     private static bool MentionsTestSdk(string text, Regex isTestProject) =>
-        text.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || isTestProject.IsMatch(text);
+        text.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
+        || isTestProject.IsMatch(text)
+        || TestFrameworkReference().IsMatch(text);
 
     /// <summary>Whether a build file in <paramref name="directory"/> or above it mentions the test SDK or IsTestProject (memoised per directory).</summary>
     private static bool InheritsTestSettings(string? directory, Dictionary<string, bool> verdicts)
@@ -191,6 +200,18 @@ public static partial class TestFramework
             return [];
         }
     }
+
+    /// <summary>
+    /// A test framework that needs no <c>Microsoft.NET.Test.Sdk</c> in the project's own text: the MSTest meta-package
+    /// (it brings the SDK, or the platform runner), an xunit v3 or TUnit package (not xunit v3's VSTest-only
+    /// <c>mtp-off</c> flavour, nor the assertion or extensibility libraries alone), the platform itself, or a
+    /// property that turns a framework's platform runner on.
+    /// </summary>
+    [GeneratedRegex(
+        @"Include\s*=\s*""(?:MSTest|xunit\.v3(?:\.core)?(?:\.mtp-v[12])?|TUnit(?:\.Engine)?|Microsoft\.Testing\.Platform(?:\.MSBuild)?)"""
+        + @"|<(?:IsTestingPlatformApplication|EnableMSTestRunner|EnableNUnitRunner|UseMicrosoftTestingPlatformRunner)>\s*true\s*<",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex TestFrameworkReference();
 
     [GeneratedRegex(@"<IsTestProject>\s*true\s*</IsTestProject>", RegexOptions.IgnoreCase)]
     private static partial Regex IsTestProjectTrue();

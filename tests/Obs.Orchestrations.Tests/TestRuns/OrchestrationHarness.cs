@@ -50,15 +50,21 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     /// Copies <c>samples/&lt;name&gt;</c> (without build output and caches) to the scratch directory, with
     /// the samples' <c>Directory.*.props</c> beside it, and returns the copy's path.
     /// </summary>
-    public string CopySample(string name)
+    public string CopySample(string name) => CopySampleTo(Root, name);
+
+    /// <summary>
+    /// Copies <c>samples/&lt;name&gt;</c> (without build output and caches) below <paramref name="root"/>, with the
+    /// samples' <c>Directory.*.props</c> beside it, and returns the copy's path.
+    /// </summary>
+    public static string CopySampleTo(string root, string name)
     {
         var samples = Path.Combine(RepositoryRoot(), "samples");
         foreach (var props in Directory.EnumerateFiles(samples, "Directory.*.props"))
         {
-            File.Copy(props, Path.Combine(Root, Path.GetFileName(props)), overwrite: true);
+            File.Copy(props, Path.Combine(root, Path.GetFileName(props)), overwrite: true);
         }
 
-        var target = Path.Combine(Root, name);
+        var target = Path.Combine(root, name);
         CopyDirectory(Path.Combine(samples, name), target);
         return target;
     }

@@ -76,6 +76,41 @@ public sealed class TestFrameworkTests : IDisposable
     }
 
     [Fact]
+    public void FindDotnetTestProjects_RecognisesTestingPlatformProjects()
+    {
+        var mstest = _dir.Write("tests/M.Tests/M.Tests.csproj", """<Project Sdk="MSTest.Sdk/4.5.3"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        var xunit = _dir.Write("tests/X.Tests/X.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
+              <ItemGroup><PackageReference Include="xunit.v3" Version="4.0.3" /></ItemGroup>
+            </Project>
+            """);
+        var tunit = _dir.Write("tests/T.Tests/T.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="TUnit" /></ItemGroup></Project>""");
+        var runner = _dir.Write("tests/R.Tests/R.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><EnableMSTestRunner>true</EnableMSTestRunner></PropertyGroup>
+              <ItemGroup><PackageReference Include="MSTest" Version="4.5.3" /></ItemGroup>
+            </Project>
+            """);
+        // Libraries that only use a framework's assertions or extensibility are not test projects.
+        _dir.Write("src/Asserts/Asserts.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit.v3.assert" /><PackageReference Include="TUnit.Assertions" /></ItemGroup></Project>""");
+        _dir.Write("src/Extension/Extension.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit.v3.extensibility.core" /></ItemGroup></Project>""");
+
+        var found = TestFramework.FindDotnetTestProjects(_dir.Path);
+
+        Assert.Equal([mstest, runner, tunit, xunit], found);
+    }
+
+    [Fact]
+    public void FindInheritedTestProjectCandidates_PlatformFrameworkInSharedBuildFile_IsACandidate()
+    {
+        _dir.Write("Directory.Packages.props", """<Project><ItemGroup><PackageVersion Include="xunit.v3" Version="4.0.3" /></ItemGroup></Project>""");
+        var project = _dir.Write("src/App.Tests/App.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+
+        Assert.Equal([project], TestFramework.FindInheritedTestProjectCandidates(_dir.Path));
+    }
+
+    [Fact]
     public void Find_MissingRoot_FindsNothing()
     {
         Assert.Empty(TestFramework.FindPytestFiles(Path.Combine(_dir.Path, "missing")));
