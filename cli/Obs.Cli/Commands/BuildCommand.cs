@@ -31,11 +31,8 @@ public sealed class BuildCommand : Command
         Description = "Plain output: no live step lines, only the summary.",
     };
 
-    private readonly Option<OutputFormat> _format = new("--format")
-    {
-        Description = "text (summary for people, on stdout) or json (the build result, on stdout).",
-        DefaultValueFactory = _ => OutputFormat.Text,
-    };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf(
+        "--format", "text (summary for people, on stdout) or json (the build result, on stdout).", OutputFormat.Text);
 
     public BuildCommand(GlobalOptions global, CliConsole console)
         : base("build", "Run a build definition, each step a traced process; exit 1 when the build fails.")

@@ -17,7 +17,7 @@ public sealed class ResumeCommand : Command
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Argument<string> _id = new("id") { Description = "The instance to resume (see obs status)." };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the instance, with its result, on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json (the instance, with its result, on stdout).", OutputFormat.Text);
 
     public ResumeCommand(GlobalOptions global, CliConsole console)
         : base("resume", "Resume an unfinished build left by an obs process that died.")
