@@ -170,6 +170,30 @@ public sealed class StrictCommandLineTests : IDisposable
         Assert.Contains($"{option} needs --target, the program to start", outcome.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resume_TakesTheDisplayFlagsOfBuild()
+    {
+        var tree = Tree();
+        var build = tree.Subcommands.Single(c => c.Name == "build");
+        var resume = tree.Subcommands.Single(c => c.Name == "resume");
+
+        foreach (var flag in new[] { "--no-progress", "--format" })
+        {
+            Assert.Equal(build.Options.Single(o => o.Name == flag).Description, resume.Options.Single(o => o.Name == flag).Description);
+        }
+
+        Assert.Null(UsageProblems.Find(tree.Parse(["resume", "some-id", "--no-progress", "--format", "json"])));
+    }
+
+    [Fact]
+    public async Task Resume_WithBuildsDisplayFlags_RunsAndReportsTheUnknownInstance()
+    {
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "resume", "no-such-instance", "--no-progress", "--format", "text"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("no instance 'no-such-instance' in the state database", outcome.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run", "--", "sh", "-c", "echo --name", "-x")]
     [InlineData("benchmark", "--warmup", "-1", "--iterations", "1", "--", "true")]
