@@ -223,7 +223,7 @@ public sealed class ObsApiHandlers
 
         using (document)
         {
-            route.Shape.Check(document.RootElement, ProblemList.Root, problems);
+            route.Shape?.Check(document.RootElement, ProblemList.Root, problems);
             return problems.Count > 0 ? null : route.Bind(document.RootElement, _policy, problems);
         }
     }

@@ -33,9 +33,9 @@ public static class ObsCommandLine
         ArgumentNullException.ThrowIfNull(console);
         var root = Build(console);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && !IsHelpRequest(parse))
+        if (!IsHelpRequest(parse) && UsageProblems.Find(parse) is { } problem)
         {
-            console.Fail($"{parse.Errors[0].Message} (see 'obs --help')");
+            console.Fail(problem);
             return ExitCodes.UsageError;
         }
 

@@ -38,8 +38,36 @@ public sealed class BodyValidationTests(DefaultApiServer fixture) : IClassFixtur
             errors.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("a string", errors["steps[0].name"][0], StringComparison.Ordinal);
         Assert.Contains("a number", errors["steps[0].timeout"][0], StringComparison.Ordinal);
-        Assert.Contains("an array", errors["artifacts"][0], StringComparison.Ordinal);
-        Assert.Contains("unknown field", errors["colour"][0], StringComparison.Ordinal);
+        Assert.Contains("a list", errors["artifacts"][0], StringComparison.Ordinal);
+        Assert.Contains("unknown key", errors["colour"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildPost_MisspeltKeyWrongTypeAndUnknownDependency_One400ListingEachInTheCliWords()
+    {
+        using var response = await _server.Client.PostJsonAsync("build", """
+            {
+              "steps": [
+                {"name": "slow", "type": "command", "command": "sleep 100", "timout": 5},
+                {"name": "b", "type": "command", "command": "true", "timeout": "soon", "depends_on": ["ghost"]}
+              ]
+            }
+            """);
+
+        var errors = await response.AssertInvalidAsync();
+        Assert.Equal(["unknown key; did you mean 'timeout'?"], errors["steps[0].timout"]);
+        Assert.Equal(["expected a number of seconds, got 'soon'."], errors["steps[1].timeout"]);
+        Assert.Equal(["Step 'b' depends on 'ghost', which is not a step."], errors["steps[1].depends_on"]);
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public async Task TestPost_MisspeltField_SuggestsTheFieldMeant()
+    {
+        using var response = await _server.Client.PostJsonAsync("test", """{"framwork": "pytest"}""");
+
+        var errors = await response.AssertInvalidAsync();
+        Assert.Equal(["unknown key; did you mean 'framework'?"], errors["framwork"]);
     }
 
     [Fact]

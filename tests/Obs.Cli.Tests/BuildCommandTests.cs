@@ -100,6 +100,62 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_MisspeltKeyAndWrongType_Exits2ListingEachWithItsPathBesideTheOthers_NothingRuns()
+    {
+        Write("build.yaml", """
+            steps:
+              - name: slow
+                type: command
+                command: "touch ran.txt"
+                timout: 5
+              - name: b
+                type: command
+                command: "true"
+                timeout: soon
+                depends_on: [ghost]
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        var file = Path.Combine(_directory, "build.yaml");
+        Assert.Equal(
+            [
+                $"obs: error: {file}: steps[0].timout: unknown key; did you mean 'timeout'?",
+                $"obs: error: {file}: steps[1].timeout: expected a number of seconds, got 'soon'.",
+                $"obs: error: {file}: steps[1].depends_on: Step 'b' depends on 'ghost', which is not a step.",
+            ],
+            outcome.Stderr.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(_directory, "ran.txt")));
+    }
+
+    [Fact]
+    public async Task Build_JsonDefinitionWithUnknownKey_Exits2()
+    {
+        Write("build.json", """{"steps": [{"name": "a", "type": "command", "command": "true"}], "artifact": ["dist/*"]}""");
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build", "--file", "build.json"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("artifact: unknown key; did you mean 'artifacts'?", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_ConfigFileBuildSectionWithMisspeltKey_Exits2NamingTheSection()
+    {
+        Write("obs.yaml", """
+            build:
+              steps:
+                - {name: a, type: command, command: "true", continue_on_eror: true}
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--config", "obs.yaml", "--exporter", "none", "build"], workingDirectory: _directory);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("build: section of the config file: steps[0].continue_on_eror: unknown key; did you mean 'continue_on_error'?", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_MissingDefinition_Exits2()
     {
         var outcome = await ObsProcess.RunAsync(["--exporter", "none", "build"], workingDirectory: _directory);

@@ -8,35 +8,11 @@ namespace Obs.Api.Endpoints;
 /// <summary><c>POST /build {steps:[…]}</c>: a build definition in the original format, run from the working root.</summary>
 public sealed class BuildRoute(BuildDefinition? defaultBuild) : StartRoute
 {
-    private static readonly BodyShape s_step = new(
-        new FieldShape("name", JsonKind.String, Required: true),
-        new FieldShape("type", JsonKind.String, Required: true),
-        new FieldShape("module", JsonKind.String),
-        new FieldShape("args", JsonKind.StringArray),
-        new FieldShape("command", JsonKind.String),
-        new FieldShape("python", JsonKind.String),
-        new FieldShape("working_dir", JsonKind.String),
-        new FieldShape("env", JsonKind.StringMap),
-        new FieldShape("timeout", JsonKind.Number),
-        new FieldShape("depends_on", JsonKind.StringArray),
-        new FieldShape("continue_on_error", JsonKind.Boolean));
-
-    private static readonly BodyShape s_upload = new(
-        new FieldShape("container", JsonKind.String, Required: true),
-        new FieldShape("connection_string_env", JsonKind.String, Required: true),
-        new FieldShape("prefix", JsonKind.String));
-
-    private static readonly BodyShape s_build = new(
-        new FieldShape("name", JsonKind.String),
-        new FieldShape("project_path", JsonKind.String),
-        new FieldShape("steps", JsonKind.ObjectArray, s_step, Required: true),
-        new FieldShape("artifacts", JsonKind.StringArray),
-        new FieldShape("artifacts_upload", JsonKind.Object, s_upload),
-        new FieldShape("analyze_dependencies", JsonKind.Boolean));
-
     public override string OrchestrationName => BuildOrchestration.Name;
 
-    public override BodyShape Shape => s_build;
+    /// <summary>None here: <see cref="Bind"/> checks the definition against the records' own key tables, so a
+    /// wrong type is listed beside unknown keys and what the validator finds, in the words the CLI uses.</summary>
+    public override BodyShape? Shape => null;
 
     public override object? Bind(JsonElement? body, RequestPolicy policy, ProblemList problems)
     {
@@ -45,7 +21,9 @@ public sealed class BuildRoute(BuildDefinition? defaultBuild) : StartRoute
         BuildDefinition? definition;
         if (body is { } json)
         {
-            definition = Deserialize(json, BuildJsonContext.Default.BuildDefinition, problems);
+            var reading = BuildDefinitionLoader.Read(json, DefinitionSyntax.Json);
+            Add(reading.Problems, problems);
+            definition = reading.Definition;
         }
         else
         {
@@ -54,6 +32,10 @@ public sealed class BuildRoute(BuildDefinition? defaultBuild) : StartRoute
             {
                 problems.Add("steps", "is required: the body is empty and the server has no default build (the build: section of its config file).");
             }
+            else
+            {
+                Add(BuildDefinitionValidator.Check(definition), problems);
+            }
         }
 
         if (definition is null)
@@ -61,9 +43,16 @@ public sealed class BuildRoute(BuildDefinition? defaultBuild) : StartRoute
             return null;
         }
 
-        problems.AddRange(ProblemList.Root, BuildDefinitionValidator.Validate(definition));
         CheckPolicy(definition, policy, problems);
         return problems.Count == 0 ? new BuildRequest(definition, policy.Root) : null;
+    }
+
+    private static void Add(IEnumerable<BuildDefinitionProblem> found, ProblemList problems)
+    {
+        foreach (var problem in found)
+        {
+            problems.Add(problem.Path, problem.Message);
+        }
     }
 
     private static void CheckPolicy(BuildDefinition definition, RequestPolicy policy, ProblemList problems)

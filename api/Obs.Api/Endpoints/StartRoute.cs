@@ -13,8 +13,8 @@ public abstract class StartRoute
     /// <summary>The orchestrator the route starts.</summary>
     public abstract string OrchestrationName { get; }
 
-    /// <summary>The body's expected shape, checked before binding.</summary>
-    public abstract BodyShape Shape { get; }
+    /// <summary>The body's expected shape, checked before binding; null when <see cref="Bind"/> checks it itself.</summary>
+    public abstract BodyShape? Shape { get; }
 
     /// <summary>
     /// The orchestration input from a body that matched <see cref="Shape"/> (<paramref name="body"/> is

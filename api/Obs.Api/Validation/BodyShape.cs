@@ -35,7 +35,9 @@ public sealed class BodyShape
             var fieldPath = ProblemList.Join(path, property.Name);
             if (!_fields.TryGetValue(property.Name, out var field))
             {
-                problems.Add(fieldPath, $"unknown field; expected one of: {string.Join(", ", _fields.Keys)}.");
+                problems.Add(fieldPath, Obs.Orchestrations.ClosestName.Find(property.Name, _fields.Keys) is { } meant
+                    ? $"unknown key; did you mean '{meant}'?"
+                    : $"unknown key; expected one of: {string.Join(", ", _fields.Keys)}.");
                 continue;
             }
 

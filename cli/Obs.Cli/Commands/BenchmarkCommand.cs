@@ -15,12 +15,12 @@ public sealed class BenchmarkCommand : Command
 {
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
-    private readonly Option<int> _iterations = new("--iterations") { Description = "Measured iterations.", DefaultValueFactory = _ => 100 };
-    private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured iterations first.", DefaultValueFactory = _ => 10 };
+    private readonly Option<int> _iterations = ValueOptions.WholeNumber("--iterations", "Measured iterations.", 100);
+    private readonly Option<int> _warmup = ValueOptions.WholeNumber("--warmup", "Unmeasured iterations first.", 10);
     private readonly Option<string?> _url = new("--url") { Description = "GET this URL each iteration (2xx expected)." };
     private readonly Option<bool> _perIteration = new("--per-iteration-spans") { Description = "A span per iteration." };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the result on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
-    private readonly Argument<string[]> _command = new("command") { Description = "After --: the command to measure.", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json (the result on stdout).", OutputFormat.Text);
+    private readonly CommandAfterDoubleDash _command = new("After --: the command to measure.", required: false);
 
     public BenchmarkCommand(GlobalOptions global, CliConsole console)
         : base("benchmark", "Measure a command, a URL or Obs' own span cost: min/mean/p50/p95/p99/max/stddev and throughput.")

@@ -26,16 +26,7 @@ public sealed class BuildCommand : Command
         Description = $"Build definition (YAML or JSON). Default: ./{DefaultFile}, else the build: section of the config file.",
     };
 
-    private readonly Option<bool> _noProgress = new("--no-progress")
-    {
-        Description = "Plain output: no live step lines, only the summary.",
-    };
-
-    private readonly Option<OutputFormat> _format = new("--format")
-    {
-        Description = "text (summary for people, on stdout) or json (the build result, on stdout).",
-        DefaultValueFactory = _ => OutputFormat.Text,
-    };
+    private readonly BuildDisplayOptions _display = new();
 
     public BuildCommand(GlobalOptions global, CliConsole console)
         : base("build", "Run a build definition, each step a traced process; exit 1 when the build fails.")
@@ -43,8 +34,7 @@ public sealed class BuildCommand : Command
         _global = global;
         _console = console;
         Options.Add(_file);
-        Options.Add(_noProgress);
-        Options.Add(_format);
+        _display.AddTo(this);
         SetAction((parse, _) => ExecuteAsync(parse));
     }
 
@@ -68,14 +58,11 @@ public sealed class BuildCommand : Command
             return ExitCodes.UsageError;
         }
 
-        var format = parse.GetValue(_format);
-        var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
+        var format = parse.GetValue(_display.Format);
+        var live = _display.IsLive(parse);
         var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "steps");
         using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
-
-        // On a terminal the live status line replaces streamed output (failures show their tail
-        // in the summary); in CI logs every line is streamed.
-        var stream = live && (!LiveProgress.IsTerminal || parse.GetValue(_global.Verbose));
+        var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
             BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         if (session is null)

@@ -2,7 +2,10 @@ using Obs.Orchestrations.Build;
 
 namespace Obs.Cli.Commands;
 
-/// <summary>Reads a build definition file (YAML, or JSON by extension) and lists every problem in it.</summary>
+/// <summary>
+/// Reads a build definition file (YAML, or JSON by extension) and lists every problem in it, each as
+/// <c>source: path: message</c> in the words the HTTP API uses for the same definition.
+/// </summary>
 public static class BuildFile
 {
     public static bool TryLoad(string path, out BuildDefinition? definition, out IReadOnlyList<string> problems)
@@ -15,42 +18,24 @@ public static class BuildFile
             return false;
         }
 
-        try
-        {
-            var text = File.ReadAllText(path);
-            definition = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? BuildDefinitionLoader.LoadJson(text)
-                : BuildDefinitionLoader.LoadYaml(text);
-        }
-        catch (BuildDefinitionFormatException ex)
-        {
-            problems = [$"{path}: {ex.Message}"];
-            return false;
-        }
-
-        return Validate(definition, path, out problems);
+        var text = File.ReadAllText(path);
+        var reading = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? BuildDefinitionLoader.ReadJson(text)
+            : BuildDefinitionLoader.ReadYaml(text);
+        return Report(reading, path, out definition, out problems);
     }
 
-    /// <summary>Reads a definition given as JSON (the config file's <c>build:</c> section), named <paramref name="source"/> in messages.</summary>
-    public static bool TryLoadJson(string json, string source, out BuildDefinition? definition, out IReadOnlyList<string> problems)
-    {
-        definition = null;
-        try
-        {
-            definition = BuildDefinitionLoader.LoadJson(json);
-        }
-        catch (BuildDefinitionFormatException ex)
-        {
-            problems = [$"{source}: {ex.Message}"];
-            return false;
-        }
+    /// <summary>
+    /// Reads a definition given as JSON converted from YAML (the config file's <c>build:</c> section),
+    /// named <paramref name="source"/> in messages.
+    /// </summary>
+    public static bool TryLoadJson(string json, string source, out BuildDefinition? definition, out IReadOnlyList<string> problems) =>
+        Report(BuildDefinitionLoader.ReadJson(json, DefinitionSyntax.Yaml), source, out definition, out problems);
 
-        return Validate(definition, source, out problems);
-    }
-
-    private static bool Validate(BuildDefinition definition, string source, out IReadOnlyList<string> problems)
+    private static bool Report(BuildDefinitionReading reading, string source, out BuildDefinition? definition, out IReadOnlyList<string> problems)
     {
-        problems = [.. BuildDefinitionValidator.Validate(definition).Select(p => $"{source}: {p}")];
-        return problems.Count == 0;
+        definition = reading.IsValid ? reading.Definition : null;
+        problems = [.. reading.Problems.Select(p => $"{source}: {p}")];
+        return reading.IsValid;
     }
 }

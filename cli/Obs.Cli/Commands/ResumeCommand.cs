@@ -4,20 +4,23 @@ using Obs.Cli.Hosting;
 using Obs.Cli.Output;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Build;
+using Obs.Orchestrations.Processes;
+using Obs.Telemetry.Catalog;
+using Spectre.Console;
 
 namespace Obs.Cli.Commands;
 
 /// <summary>
-/// <c>obs resume &lt;id&gt;</c>: finishes an instance whose <c>obs</c> process died (killed, machine
+/// <c>obs resume &lt;id&gt; [--no-progress] [--format text|json]</c>: finishes an instance whose <c>obs</c> process died (killed, machine
 /// rebooted). Completed steps are not run again; the engine takes the instance over once the dead
-/// process's lease has expired.
+/// process's lease has expired. It shows the build as <c>obs build</c> does, with the same display flags.
 /// </summary>
 public sealed class ResumeCommand : Command
 {
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Argument<string> _id = new("id") { Description = "The instance to resume (see obs status)." };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the instance, with its result, on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly BuildDisplayOptions _display = new();
 
     public ResumeCommand(GlobalOptions global, CliConsole console)
         : base("resume", "Resume an unfinished build left by an obs process that died.")
@@ -25,14 +28,19 @@ public sealed class ResumeCommand : Command
         _global = global;
         _console = console;
         Arguments.Add(_id);
-        Options.Add(_format);
+        _display.AddTo(this);
         SetAction((parse, _) => ExecuteAsync(parse));
     }
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
         var id = parse.GetValue(_id)!;
-        await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry => BuildOrchestration.Register(registry)).ConfigureAwait(false);
+        var live = _display.IsLive(parse);
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "steps");
+        using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
+        var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
+        await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry =>
+            BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.UsageError;
@@ -50,11 +58,13 @@ public sealed class ResumeCommand : Command
             _console.Say($"resuming {instance.Name} {id} (waits for the previous process's lease to expire, at most {session.Engine.LeaseDuration})");
         }
 
-        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
+        var metadata = await progress.RunAsync(
+            $"resuming {instance.Name} {id}",
+            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
         var result = metadata.Name == BuildOrchestration.Name && metadata.SerializedOutput is { } output
             ? JsonSerializer.Deserialize(output, BuildJsonContext.Default.BuildResult)
             : null;
-        if (parse.GetValue(_format) == OutputFormat.Json)
+        if (parse.GetValue(_display.Format) == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(StatusView.From(metadata, withOutput: true), CliJsonContext.Default.StatusView));
         }
@@ -65,4 +75,6 @@ public sealed class ResumeCommand : Command
 
         return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is not { Success: false } ? ExitCodes.Success : ExitCodes.Failure;
     }
+
+    private void StreamLine(ProcessOutputLine line, string step) => _console.Error.WriteLine($"  {step} | {line.Text}");
 }

@@ -29,11 +29,7 @@ public sealed class RunCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Argument<string[]> _command = new("command")
-    {
-        Description = "The command and its arguments, after --.",
-        Arity = ArgumentArity.OneOrMore,
-    };
+    private readonly CommandAfterDoubleDash _command = new("The command and its arguments, after --.", required: true);
 
     public RunCommand(GlobalOptions global, CliConsole console)
         : base("run", "Run a command inside a span; its exit code, output and TRACEPARENT pass through.")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -20,10 +21,10 @@ public sealed class StartupCommand : Command
     private readonly Option<string?> _target = new("--target") { Description = "The program to start (a shell command line)." };
     private readonly Option<string?> _readyUrl = new("--ready-url") { Description = "Ready when this URL answers 2xx." };
     private readonly Option<string?> _readyLog = new("--ready-log") { Description = "Ready when a line of output matches this regular expression." };
-    private readonly Option<int?> _readyPort = new("--ready-port") { Description = "Ready when this TCP port on 127.0.0.1 accepts connections." };
-    private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds to wait for ready.", DefaultValueFactory = _ => 60 };
+    private readonly Option<int?> _readyPort = ValueOptions.OptionalWholeNumber("--ready-port", "Ready when this TCP port on 127.0.0.1 accepts connections.");
+    private readonly Option<double> _timeout = ValueOptions.Seconds("--timeout", "Seconds to wait for ready.", 60);
     private readonly Option<bool> _keepRunning = new("--keep-running") { Description = "Leave the program running once ready." };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json.", OutputFormat.Text);
 
     public StartupCommand(GlobalOptions global, CliConsole console)
         : base("startup", "Trace a program's start-up from spawn to ready (first output, port open, health OK).")
@@ -35,7 +36,22 @@ public sealed class StartupCommand : Command
             Options.Add(option);
         }
 
+        Validators.Add(RequireTargetForProbeOptions);
         SetAction((parse, cancellation) => ExecuteAsync(parse, cancellation));
+    }
+
+    /// <summary>Without --target obs traces its own start-up, so a readiness probe or timeout there would be silently ignored.</summary>
+    private void RequireTargetForProbeOptions(CommandResult result)
+    {
+        if (result.GetResult(_target) is not null)
+        {
+            return;
+        }
+
+        if (new Option[] { _readyUrl, _readyLog, _readyPort, _timeout, _keepRunning }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } given)
+        {
+            result.AddError($"{given.Name} needs --target, the program to start (without --target obs startup traces its own start-up)");
+        }
     }
 
     private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)

@@ -17,7 +17,7 @@ public sealed class StatusCommand : Command
 
     private readonly CliConsole _console;
     private readonly Argument<string?> _id = new("id") { Description = "An instance id; without it, the most recent instances.", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json.", OutputFormat.Text);
 
     public StatusCommand(CliConsole console)
         : base("status", "Show orchestration instances (builds, test runs) from the state database.")

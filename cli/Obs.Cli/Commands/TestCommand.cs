@@ -22,14 +22,12 @@ public sealed class TestCommand : Command
     private readonly Option<string> _path = new("--path") { Description = "Directory with the tests (default: current).", DefaultValueFactory = _ => "." };
     private readonly Option<bool> _parallel = new("--parallel") { Description = "Run test files/projects in parallel (bounded by the engine)." };
     private readonly Option<bool> _coverage = new("--coverage") { Description = "Collect coverage (pytest-cov / coverlet) into test.coverage.percentage." };
-    private readonly Option<CaseSpanMode> _caseSpans = new("--case-spans") { Description = "all, failed or none: which test cases get a span.", DefaultValueFactory = _ => CaseSpanMode.All };
+    private readonly Option<CaseSpanMode> _caseSpans = ValueOptions.OneOf("--case-spans", "all, failed or none: which test cases get a span.", CaseSpanMode.All);
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "No live output, only the summary." };
-    private readonly Option<OutputFormat> _format = new("--format") { Description = "text or json (the result on stdout).", DefaultValueFactory = _ => OutputFormat.Text };
-    private readonly Argument<string[]> _command = new("command")
-    {
-        Description = "After --: the test command instead of test.command in the config file or the framework's default (junit: required, {report} is the report path).",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
+    private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json (the result on stdout).", OutputFormat.Text);
+    private readonly CommandAfterDoubleDash _command = new(
+        "After --: the test command instead of test.command in the config file or the framework's default (junit: required, {report} is the report path).",
+        required: false);
 
     public TestCommand(GlobalOptions global, CliConsole console)
         : base("test", "Run a test suite as traced test.file/test.case spans; exit 1 when a test fails.")

@@ -31,10 +31,8 @@ public sealed class ServeCommand : Command
         Description = "The directory builds and test runs are confined to (default: the current one). Overrides security.working_root.",
     };
 
-    private readonly Option<int?> _maxActivities = new("--max-activities")
-    {
-        Description = "How many activities (build steps, test targets: child processes) run at once. Overrides serve.max_concurrent_activities.",
-    };
+    private readonly Option<int?> _maxActivities = Commands.ValueOptions.OptionalWholeNumber(
+        "--max-activities", "How many activities (build steps, test targets: child processes) run at once. Overrides serve.max_concurrent_activities.");
 
     public ServeCommand(GlobalOptions global, CliConsole console)
         : base("serve", "Serve the HTTP API (POST /build, /test, /benchmark, /startup; Durable's status API) on the local engine.")

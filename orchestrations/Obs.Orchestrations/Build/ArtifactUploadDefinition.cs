@@ -12,6 +12,14 @@ public sealed record ArtifactUploadDefinition
     /// <summary>The prefix used when the definition gives none.</summary>
     public const string DefaultPrefix = "{build_name}/{run_id}";
 
+    /// <summary>The keys the section accepts, with what each holds (the properties' JSON names).</summary>
+    public static IReadOnlyList<DefinitionKey> JsonKeys { get; } =
+    [
+        new("container", DefinitionValueKind.String),
+        new("connection_string_env", DefinitionValueKind.String),
+        new("prefix", DefinitionValueKind.String),
+    ];
+
     /// <summary>The blob container, created when missing.</summary>
     [JsonPropertyName("container")]
     public string? Container { get; init; }

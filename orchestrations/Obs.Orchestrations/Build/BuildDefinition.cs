@@ -12,6 +12,17 @@ namespace Obs.Orchestrations.Build;
 /// </remarks>
 public sealed record BuildDefinition
 {
+    /// <summary>The keys a definition accepts, with what each holds (the properties' JSON names).</summary>
+    public static IReadOnlyList<DefinitionKey> JsonKeys { get; } =
+    [
+        new("name", DefinitionValueKind.String),
+        new("project_path", DefinitionValueKind.String),
+        new("steps", DefinitionValueKind.MappingList, BuildStepDefinition.JsonKeys),
+        new("artifacts", DefinitionValueKind.StringList),
+        new("artifacts_upload", DefinitionValueKind.Mapping, ArtifactUploadDefinition.JsonKeys),
+        new("analyze_dependencies", DefinitionValueKind.Boolean),
+    ];
+
     /// <summary>The build's name (the pipeline name on the span); optional.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }

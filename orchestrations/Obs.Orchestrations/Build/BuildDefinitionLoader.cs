@@ -1,13 +1,77 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Obs.Orchestrations.Build;
 
 /// <summary>
 /// Reads a <see cref="BuildDefinition"/> from JSON or YAML text (the original format, snake_case keys).
-/// Loading does not validate: call <see cref="BuildDefinitionValidator.Validate"/> to list every problem.
+/// <c>Read*</c> is for what users write (files, HTTP bodies): it lists every problem, unknown keys and
+/// wrong types included. <c>Load*</c> trusts its input: unknown keys are ignored and it does not validate.
 /// </summary>
 public static class BuildDefinitionLoader
 {
+    private static readonly JsonDocumentOptions s_lenientSyntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// The definition in <paramref name="json"/> with every problem in it, each at its path: unknown keys
+    /// (with the key that was probably meant), wrongly typed values, and what <see cref="BuildDefinitionValidator"/>
+    /// finds in the rest, so that one answer lists them all.
+    /// </summary>
+    public static BuildDefinitionReading Read(JsonElement json, DefinitionSyntax syntax)
+    {
+        var problems = new List<BuildDefinitionProblem>();
+        if (BuildDefinitionShape.FindDuplicateKey(json, BuildDefinitionProblem.Root) is { } duplicate)
+        {
+            problems.Add(new(duplicate, "the key is given more than once."));
+            return new BuildDefinitionReading(null, problems);
+        }
+
+        // The element's raw text keeps the comments and trailing commas its document allowed.
+        var node = JsonNode.Parse(json.GetRawText(), documentOptions: s_lenientSyntax);
+        if (node is not JsonObject root)
+        {
+            problems.Add(new(BuildDefinitionProblem.Root, node is null ? "The build definition is empty." : BuildDefinitionShape.NotAMapping(node)));
+            return new BuildDefinitionReading(null, problems);
+        }
+
+        BuildDefinitionShape.Check(root, BuildDefinition.JsonKeys, BuildDefinitionProblem.Root, syntax, problems);
+        var definition = root.Deserialize(BuildJsonContext.Default.BuildDefinition)!;
+
+        // A value that is wrong is reported once: not again as missing by the validator.
+        var reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(BuildDefinitionValidator.Check(definition).Where(p => !reported.Contains(p.Path)));
+        return new BuildDefinitionReading(definition, problems);
+    }
+
+    /// <summary><see cref="Read(JsonElement, DefinitionSyntax)"/> of JSON text; malformed JSON is the one problem.</summary>
+    public static BuildDefinitionReading ReadJson(string json, DefinitionSyntax syntax = DefinitionSyntax.Json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json, s_lenientSyntax);
+            return Read(document.RootElement, syntax);
+        }
+        catch (JsonException ex)
+        {
+            return new BuildDefinitionReading(null, [new(BuildDefinitionProblem.Root, $"Not valid JSON (line {(ex.LineNumber ?? 0) + 1}): {ex.Message}")]);
+        }
+    }
+
+    /// <summary><see cref="Read(JsonElement, DefinitionSyntax)"/> of YAML text; malformed YAML is the one problem.</summary>
+    public static BuildDefinitionReading ReadYaml(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        try
+        {
+            return ReadJson(YamlJsonConverter.ToJson(yaml), DefinitionSyntax.Yaml);
+        }
+        catch (BuildDefinitionFormatException ex)
+        {
+            return new BuildDefinitionReading(null, [new(BuildDefinitionProblem.Root, ex.Message)]);
+        }
+    }
+
     /// <summary>The definition in <paramref name="json"/>; malformed JSON throws <see cref="BuildDefinitionFormatException"/>.</summary>
     public static BuildDefinition LoadJson(string json)
     {

@@ -6,13 +6,16 @@ namespace Obs.Orchestrations.Build;
 public static class BuildDefinitionValidator
 {
     /// <summary>Every problem with <paramref name="definition"/>; empty when it can run.</summary>
-    public static IReadOnlyList<string> Validate(BuildDefinition definition)
+    public static IReadOnlyList<string> Validate(BuildDefinition definition) => [.. Check(definition).Select(p => p.Message)];
+
+    /// <summary>Every problem with <paramref name="definition"/>, each at the path of the value it is about.</summary>
+    public static IReadOnlyList<BuildDefinitionProblem> Check(BuildDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var problems = new List<string>();
+        var problems = new List<BuildDefinitionProblem>();
         if (definition.Steps is null || definition.Steps.Count == 0)
         {
-            problems.Add("The build has no steps.");
+            problems.Add(new("steps", "The build has no steps."));
             return problems;
         }
 
@@ -25,14 +28,14 @@ public static class BuildDefinitionValidator
         CheckDependencies(definition, names, problems);
         if (BuildGraph.FindCycle(definition) is { } cycle)
         {
-            problems.Add($"The steps' depends_on form a cycle: {string.Join(" -> ", cycle)}.");
+            problems.Add(new("steps", $"The steps' depends_on form a cycle: {string.Join(" -> ", cycle)}."));
         }
 
         CheckUpload(definition, problems);
         return problems;
     }
 
-    private static void CheckUpload(BuildDefinition definition, List<string> problems)
+    private static void CheckUpload(BuildDefinition definition, List<BuildDefinitionProblem> problems)
     {
         if (definition.ArtifactsUpload is not { } upload)
         {
@@ -41,72 +44,78 @@ public static class BuildDefinitionValidator
 
         if (string.IsNullOrWhiteSpace(upload.Container))
         {
-            problems.Add("artifacts_upload has no container.");
+            problems.Add(new("artifacts_upload.container", "artifacts_upload has no container."));
         }
 
         if (string.IsNullOrWhiteSpace(upload.ConnectionStringEnv))
         {
-            problems.Add("artifacts_upload has no connection_string_env (the environment variable holding the storage connection string).");
+            problems.Add(new("artifacts_upload.connection_string_env", "artifacts_upload has no connection_string_env (the environment variable holding the storage connection string)."));
         }
 
         if (definition.Artifacts is not { Count: > 0 })
         {
-            problems.Add("artifacts_upload is set but artifacts lists no files to upload.");
+            problems.Add(new("artifacts", "artifacts_upload is set but artifacts lists no files to upload."));
         }
     }
 
-    private static void CheckStep(BuildStepDefinition step, int index, HashSet<string> names, List<string> problems)
+    private static void CheckStep(BuildStepDefinition step, int index, HashSet<string> names, List<BuildDefinitionProblem> problems)
     {
+        var path = BuildDefinitionProblem.Index("steps", index);
         if (step is null)
         {
-            problems.Add(Format("Step #{0} is empty.", index + 1));
+            problems.Add(new(path, Format("Step #{0} is empty.", index + 1)));
             return;
         }
 
         var label = string.IsNullOrWhiteSpace(step.Name) ? Format("Step #{0}", index + 1) : $"Step '{step.Name}'";
         if (string.IsNullOrWhiteSpace(step.Name))
         {
-            problems.Add($"{label} has no name.");
+            problems.Add(new($"{path}.name", $"{label} has no name."));
         }
         else if (!names.Add(step.Name))
         {
-            problems.Add($"{label}: the name is used by more than one step.");
+            problems.Add(new($"{path}.name", $"{label}: the name is used by more than one step."));
         }
 
         switch (step.Type)
         {
             case BuildStepTypes.Python when string.IsNullOrWhiteSpace(step.Module):
-                problems.Add($"{label} is a python step without a module.");
+                problems.Add(new($"{path}.module", $"{label} is a python step without a module."));
                 break;
             case BuildStepTypes.Command when string.IsNullOrWhiteSpace(step.Command):
-                problems.Add($"{label} is a command step without a command.");
+                problems.Add(new($"{path}.command", $"{label} is a command step without a command."));
                 break;
             case BuildStepTypes.Python or BuildStepTypes.Command:
                 break;
+            case null or "":
+                problems.Add(new($"{path}.type", $"{label} has no type; expected '{BuildStepTypes.Python}' or '{BuildStepTypes.Command}'."));
+                break;
             default:
-                problems.Add($"{label} has type '{step.Type}'; expected '{BuildStepTypes.Python}' or '{BuildStepTypes.Command}'.");
+                problems.Add(new($"{path}.type", $"{label} has type '{step.Type}'; expected '{BuildStepTypes.Python}' or '{BuildStepTypes.Command}'."));
                 break;
         }
 
         if (step.Timeout is < 0)
         {
-            problems.Add(Format("{0} has a negative timeout ({1} s).", label, step.Timeout.Value));
+            problems.Add(new($"{path}.timeout", Format("{0} has a negative timeout ({1} s).", label, step.Timeout.Value)));
         }
     }
 
-    private static void CheckDependencies(BuildDefinition definition, HashSet<string> names, List<string> problems)
+    private static void CheckDependencies(BuildDefinition definition, HashSet<string> names, List<BuildDefinitionProblem> problems)
     {
-        foreach (var step in definition.Steps.Where(s => s is not null))
+        for (var i = 0; i < definition.Steps.Count; i++)
         {
-            foreach (var dependency in step.DependsOn ?? [])
+            var step = definition.Steps[i];
+            var path = BuildDefinitionProblem.Index("steps", i) + ".depends_on";
+            foreach (var dependency in step?.DependsOn ?? [])
             {
                 if (!names.Contains(dependency))
                 {
-                    problems.Add($"Step '{step.Name}' depends on '{dependency}', which is not a step.");
+                    problems.Add(new(path, $"Step '{step!.Name}' depends on '{dependency}', which is not a step."));
                 }
-                else if (string.Equals(dependency, step.Name, StringComparison.Ordinal))
+                else if (string.Equals(dependency, step!.Name, StringComparison.Ordinal))
                 {
-                    problems.Add($"Step '{step.Name}' depends on itself.");
+                    problems.Add(new(path, $"Step '{step.Name}' depends on itself."));
                 }
             }
         }

@@ -5,6 +5,22 @@ namespace Obs.Orchestrations.Build;
 /// <summary>One step of a <see cref="BuildDefinition"/>.</summary>
 public sealed record BuildStepDefinition
 {
+    /// <summary>The keys a step accepts, with what each holds (the properties' JSON names).</summary>
+    public static IReadOnlyList<DefinitionKey> JsonKeys { get; } =
+    [
+        new("name", DefinitionValueKind.String),
+        new("type", DefinitionValueKind.String),
+        new("module", DefinitionValueKind.String),
+        new("args", DefinitionValueKind.StringList),
+        new("command", DefinitionValueKind.String),
+        new("python", DefinitionValueKind.String),
+        new("working_dir", DefinitionValueKind.String),
+        new("env", DefinitionValueKind.StringMap),
+        new("timeout", DefinitionValueKind.Seconds),
+        new("depends_on", DefinitionValueKind.StringList),
+        new("continue_on_error", DefinitionValueKind.Boolean),
+    ];
+
     /// <summary>Unique within the build; the span is <c>build.step.&lt;name&gt;</c>.</summary>
     [JsonPropertyName("name")]
     public string Name { get; init; } = string.Empty;
