@@ -6,20 +6,21 @@ using Obs.Testing.Tracing;
 namespace Obs.Orchestrations.Tests.TestRuns;
 
 /// <summary>
-/// The <c>Test</c> orchestration on <c>samples/dotnet-mstest</c>, an MSTest.Sdk project on the MSTest runner
-/// (Microsoft.Testing.Platform, with its TRX extension): found, built and run as the executable it is, with counts
-/// equal to <c>dotnet test</c>'s.
-/// The sample is built once for the class; each run rebuilds incrementally.
+/// The <c>Test</c> orchestration on a sample project on Microsoft.Testing.Platform: found, built and run as the
+/// executable it is, with counts equal to <c>dotnet test</c>'s. Each sample has <paramref name="cases"/> cases, one
+/// skipped and, with <c>OBS_SAMPLE_FAIL=1</c>, one failing in <c>{assembly}.CalculatorTests</c>. The sample is built
+/// once for the class; each run rebuilds incrementally.
 /// </summary>
-public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : IClassFixture<MSTestSample>
+public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int cases, string assembly) : IClassFixture<TSample>
+    where TSample : BuiltSample
 {
     private static readonly Dictionary<string, string?> s_failOnPurpose = new() { ["OBS_SAMPLE_FAIL"] = "1" };
 
     [Fact]
-    public async Task Run_MSTestSampleWithAFailure_CountsEqualDotnetTestAndWritesCaseSpans()
+    public async Task Run_SampleWithAFailure_CountsEqualDotnetTestAndWritesCaseSpans()
     {
         var reference = await sample.DotnetTestAsync(s_failOnPurpose);
-        Assert.Equal((5, 3, 1, 1), reference);
+        Assert.Equal((cases, cases - 2, 1, 1), reference);
         using var collector = new ObsSpanCollector();
         await using var harness = await OrchestrationHarness.StartAsync();
 
@@ -39,23 +40,23 @@ public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : IClass
         Assert.Equal(0, target.Errors);
         Assert.False(result.Success);
         var failure = Assert.Single(target.Failures);
-        Assert.Equal("Sample.MSTest.Tests.CalculatorTests", failure.ClassName);
+        Assert.Equal($"{assembly}.CalculatorTests", failure.ClassName);
         Assert.Contains("OBS_SAMPLE_FAIL=1", failure.Message, StringComparison.Ordinal);
 
         // The test application itself ran (not dotnet test), and every case became a span with its outcome.
         var spans = collector.InTrace(traceId);
         var run = Assert.Single(spans, s => (string?)s.GetTagItem(AttributeKeys.Test.SuiteName) == sample.Project && s.GetTagItem(AttributeKeys.Process.ExecutableName) is not null);
-        Assert.Equal("Sample.MSTest.Tests", run.GetTagItem(AttributeKeys.Process.ExecutableName));
-        var cases = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, cases.Count);
-        Assert.Equal(3, cases.Count(c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "passed"));
-        Assert.Single(cases, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "skipped");
-        var failed = Assert.Single(cases, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "failed");
+        Assert.Equal(assembly, run.GetTagItem(AttributeKeys.Process.ExecutableName));
+        var caseSpans = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases, caseSpans.Count);
+        Assert.Equal(cases - 2, caseSpans.Count(c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "passed"));
+        Assert.Single(caseSpans, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "skipped");
+        var failed = Assert.Single(caseSpans, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "failed");
         Assert.Contains(failed.Events, e => e.Name == "exception");
     }
 
     [Fact]
-    public async Task Run_MSTestSampleAllPassing_Succeeds()
+    public async Task Run_SampleAllPassing_Succeeds()
     {
         await using var harness = await OrchestrationHarness.StartAsync();
 
@@ -63,8 +64,14 @@ public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : IClass
 
         var target = Assert.Single(result.Targets);
         Assert.Null(target.Error);
-        Assert.Equal((5, 4, 0, 1), (target.Total, target.Passed, target.Failed, target.Skipped));
+        Assert.Equal((cases, cases - 1, 0, 1), (target.Total, target.Passed, target.Failed, target.Skipped));
         Assert.Equal(0, target.ExitCode);
         Assert.True(result.Success);
     }
 }
+
+/// <summary><c>samples/dotnet-xunit-v3</c>: xunit v3 on Microsoft.Testing.Platform, no VSTest SDK.</summary>
+public sealed class OrchestrationXunitV3Tests(XunitV3Sample sample) : TestingPlatformSampleTests<XunitV3Sample>(sample, cases: 7, "Sample.XunitV3.Tests");
+
+/// <summary><c>samples/dotnet-mstest</c>: an MSTest.Sdk project on the MSTest runner, with its TRX extension.</summary>
+public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : TestingPlatformSampleTests<MSTestSample>(sample, cases: 5, "Sample.MSTest.Tests");
