@@ -34,6 +34,12 @@ public sealed class RequestPolicy
     public string? ResolveInsideRoot(string baseDirectory, string? relative, string path, ProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
+        if (relative is not null && relative.Contains('\0', StringComparison.Ordinal))
+        {
+            problems.Add(path, "must not contain a NUL character.");
+            return null;
+        }
+
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(baseDirectory, relative ?? ".")));
         if (IsInsideRoot(full))
         {

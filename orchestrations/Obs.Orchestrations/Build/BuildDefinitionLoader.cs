@@ -35,12 +35,54 @@ public static class BuildDefinitionLoader
         }
 
         BuildDefinitionShape.Check(root, BuildDefinition.JsonKeys, BuildDefinitionProblem.Root, syntax, problems);
-        var definition = root.Deserialize(BuildJsonContext.Default.BuildDefinition)!;
+        RemoveNulls(root, BuildDefinition.JsonKeys);
+        BuildDefinition definition;
+        try
+        {
+            definition = root.Deserialize(BuildJsonContext.Default.BuildDefinition)!;
+        }
+        catch (JsonException ex)
+        {
+            // The shape check names wrong values at their paths; this is the net below it, never a crash.
+            if (problems.Count == 0)
+            {
+                problems.Add(new(ex.Path is { Length: > 1 } at ? at.TrimStart('$', '.') : BuildDefinitionProblem.Root, "the value has the wrong type."));
+            }
+
+            return new BuildDefinitionReading(null, problems);
+        }
 
         // A value that is wrong is reported once: not again as missing by the validator.
         var reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(BuildDefinitionValidator.Check(definition).Where(p => !reported.Contains(p.Path)));
         return new BuildDefinitionReading(definition, problems);
+    }
+
+    /// <summary>
+    /// An empty value (<c>null</c>, YAML's <c>~</c> or nothing) of a key in <paramref name="keys"/> means
+    /// "not given": the key is dropped, in nested mappings too. Map entries (<c>env: {X: null}</c>) keep theirs.
+    /// </summary>
+    private static void RemoveNulls(JsonObject obj, IReadOnlyList<DefinitionKey> keys)
+    {
+        foreach (var key in keys)
+        {
+            switch (obj[key.Name])
+            {
+                case null:
+                    obj.Remove(key.Name);
+                    break;
+                case JsonObject child when key.Kind == DefinitionValueKind.Mapping && key.Keys is { } childKeys:
+                    RemoveNulls(child, childKeys);
+                    break;
+                case JsonArray items when key.Kind == DefinitionValueKind.MappingList && key.Keys is { } itemKeys:
+                    foreach (var item in items.OfType<JsonObject>())
+                    {
+                        RemoveNulls(item, itemKeys);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary><see cref="Read(JsonElement, DefinitionSyntax)"/> of JSON text; malformed JSON is the one problem.</summary>
