@@ -10,6 +10,7 @@ internal static class StoreErrors
     private const int Busy = 5;
     private const int Locked = 6;
     private const int ReadOnly = 8;
+    private const int IoError = 10;
     private const int Corrupt = 11;
     private const int Full = 13;
     private const int CantOpen = 14;
@@ -27,13 +28,31 @@ internal static class StoreErrors
                 exception),
             ReadOnly => new OrchestrationStoreException(
                 path, $"The Obs state database {path} is read-only: check its permissions or set another path.", exception),
-            Full => new OrchestrationStoreException(
-                path, $"The disk holding the Obs state database {path} is full: free space or set another path.", exception),
+            Full => DiskFull(path, exception),
+            // SQLite reports a write that ran out of space in the WAL or a journal as an I/O error.
+            IoError when FreeBytes(path) == 0 => DiskFull(path, exception),
+            IoError => new OrchestrationStoreException(
+                path, $"The Obs state database {path} could not be read or written (disk I/O error): check the device, or set another path.", exception),
             CantOpen => new OrchestrationStoreException(
                 path, $"The Obs state database {path} cannot be opened: check the path and its permissions.", exception),
             _ => new OrchestrationStoreException(
                 path, $"The Obs state database {path} failed: {exception.Message}", exception),
         };
+
+    private static OrchestrationStoreException DiskFull(string path, Exception exception) =>
+        new(path, $"The disk holding the Obs state database {path} is full: free space or set another path.", exception);
+
+    private static long? FreeBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/").AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     public static OrchestrationStoreException NotValid(string path, string reason, Exception? inner = null) =>
         new(path, $"{path} is not a valid Obs state database ({reason}): move it away or set another path.", inner);
