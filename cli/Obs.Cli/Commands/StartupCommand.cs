@@ -4,8 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Obs.Cli.Hosting;
+using Obs.Cli.Output;
+using Obs.Orchestrations;
 using Obs.Orchestrations.Startup;
 using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Redaction;
 using Obs.Telemetry.Tracing;
 
 namespace Obs.Cli.Commands;
@@ -99,24 +102,23 @@ public sealed class StartupCommand : Command
             }
 
             var result = await StartupProbe.RunAsync(request, ObsActivitySources.Startup, cancellation).ConfigureAwait(false);
+            OrchestrationOutcome.Of(result).RecordOn(span);
             if (parse.GetValue(_format) == OutputFormat.Json)
             {
                 _console.Output.WriteLine(JsonSerializer.Serialize(result, StartupJsonContext.Default.StartupProbeResult));
             }
             else
             {
+                var redactor = new SecretRedactor(telemetry.Options.Redaction, _console.Environment);
                 _console.Output.WriteLine(result.Ready
                     ? string.Create(CultureInfo.InvariantCulture, $"{target}: ready in {result.TimeToReadyMs:F0} ms (first output {Ms(result.TimeToFirstOutputMs)}, port open {Ms(result.TimeToPortOpenMs)})")
-                    : $"{target}: NOT ready — {result.Error}");
+                    : redactor.Redact($"{target}: failed — {result.Error}"));
                 foreach (var line in result.Ready ? [] : (result.OutputTail ?? []).TakeLast(10))
                 {
-                    _console.Output.WriteLine("    " + line);
+                    _console.Output.WriteLine("    " + redactor.Redact(line));
                 }
 
-                if (span is not null)
-                {
-                    _console.Output.WriteLine($"trace {span.TraceId.ToHexString()}");
-                }
+                TraceLink.Write(_console.Output, span?.TraceId.ToHexString(), telemetry.Options.TraceUrlTemplate);
             }
 
             return result.Ready ? ExitCodes.Success : ExitCodes.Failure;
