@@ -118,6 +118,26 @@ public sealed class RunOutcomeTests : IDisposable
         Assert.Matches(@"http://traces\.example/trace/[0-9a-f]{32}\n", outcome.Stdout);
     }
 
+    [Fact]
+    public async Task Build_ConsoleExporter_OneLinePerSpanAndTheResourceOnce()
+    {
+        Write("build.yaml", """
+            name: quiet
+            steps:
+              - {name: one, type: command, command: "true"}
+              - {name: two, type: command, command: "true"}
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "console", "build", "--no-progress"], workingDirectory: _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var lines = outcome.Stderr.TrimEnd('\n').Split('\n');
+        Assert.Single(lines, l => l.Contains("service.name=", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains(" build.step.one ", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains(" obs build ", StringComparison.Ordinal));
+        Assert.InRange(lines.Length, 5, 40);
+    }
+
     public void Dispose()
     {
         try
