@@ -136,6 +136,7 @@ public sealed class RunOutcomeTests : IDisposable
         Assert.Single(lines, l => l.Contains(" build.step.one ", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains(" obs build ", StringComparison.Ordinal));
         Assert.InRange(lines.Length, 5, 40);
+        Assert.Contains("*", File.ReadAllLines(Path.Combine(_directory, ".obs", ".gitignore")));
     }
 
     public void Dispose()
