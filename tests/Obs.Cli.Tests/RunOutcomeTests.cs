@@ -139,6 +139,39 @@ public sealed class RunOutcomeTests : IDisposable
         Assert.Contains("*", File.ReadAllLines(Path.Combine(_directory, ".obs", ".gitignore")));
     }
 
+    [Fact]
+    public async Task Startup_KeepRunning_LeavesAServerThatAnswersAfterObsHasExited()
+    {
+        var port = Obs.Testing.LoopbackPorts.GetUnusedPort();
+        var url = $"http://127.0.0.1:{port}/";
+
+        var outcome = await ObsProcess.RunAsync(
+            ["--exporter", "none", "startup", "--target", $"python3 -m http.server {port} --bind 127.0.0.1", "--ready-url", url, "--keep-running", "--timeout", "20", "--format", "json"],
+            workingDirectory: _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var pid = json.RootElement.GetProperty("pid").GetInt32();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            for (var i = 0; i < 2; i++)
+            {
+                using var response = await http.GetAsync(new Uri(url));
+                Assert.True(response.IsSuccessStatusCode, $"GET {i + 1}: {(int)response.StatusCode}");
+            }
+
+            var log = Assert.Single(Directory.GetFiles(Path.Combine(_directory, ".obs"), "startup-*.log"));
+            Assert.Contains("\"GET / HTTP/1.1\" 200", await File.ReadAllTextAsync(log), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var server = System.Diagnostics.Process.GetProcessById(pid);
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     public void Dispose()
     {
         try

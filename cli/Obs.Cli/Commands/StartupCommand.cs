@@ -90,6 +90,7 @@ public sealed class StartupCommand : Command
                 Ready = new StartupReadiness { Url = parse.GetValue(_readyUrl), LogRegex = parse.GetValue(_readyLog), Port = parse.GetValue(_readyPort) },
                 TimeoutSeconds = parse.GetValue(_timeout),
                 KeepRunning = parse.GetValue(_keepRunning),
+                OutputPath = parse.GetValue(_keepRunning) ? KeptOutputPath() : null,
             };
             if (request.Validate() is { Count: > 0 } problems)
             {
@@ -103,6 +104,10 @@ public sealed class StartupCommand : Command
 
             var result = await StartupProbe.RunAsync(request, ObsActivitySources.Startup, cancellation).ConfigureAwait(false);
             OrchestrationOutcome.Of(result).RecordOn(span);
+            if (result.StillRunning)
+            {
+                _console.Say($"left running: pid {result.Pid}, output in {request.OutputPath}");
+            }
             if (parse.GetValue(_format) == OutputFormat.Json)
             {
                 _console.Output.WriteLine(JsonSerializer.Serialize(result, StartupJsonContext.Default.StartupProbeResult));
@@ -123,6 +128,17 @@ public sealed class StartupCommand : Command
 
             return result.Ready ? ExitCodes.Success : ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A program left running must not write into a pipe to this obs, which is about to exit (Python's
+    /// http.server dies on the first request that way): its output goes to a file under <c>.obs/</c>.
+    /// </summary>
+    private static string KeptOutputPath()
+    {
+        var path = Path.GetFullPath(Path.Combine(StateDirectory.Name, string.Create(CultureInfo.InvariantCulture, $"startup-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log")));
+        StateDirectory.EnsureFor(path);
+        return path;
     }
 
     private static string Ms(double? value) => value is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:F0} ms") : "—";
