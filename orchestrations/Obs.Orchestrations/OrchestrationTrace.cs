@@ -24,7 +24,7 @@ public static class OrchestrationTrace
 
     /// <summary>
     /// The attributes of a finished orchestration span: instance, name, status, attempt, then what the
-    /// orchestrator set, then <c>error.type</c> of the failure that ended it.
+    /// orchestrator set, then <c>error.type</c> of the failure that ended it (<c>terminated</c> for a terminated instance).
     /// </summary>
     public static List<KeyValuePair<string, object?>> FinishedTags(
         string instanceId,
@@ -44,6 +44,10 @@ public static class OrchestrationTrace
         if (failure is not null)
         {
             tags.Add(new(AttributeKeys.Error.Type, failure.ErrorType));
+        }
+        else if (status == OrchestrationRuntimeStatus.Terminated && !attributes.ContainsKey(AttributeKeys.Error.Type))
+        {
+            tags.Add(new(AttributeKeys.Error.Type, ErrorTypes.Terminated));
         }
 
         return tags;
@@ -72,7 +76,7 @@ public static class OrchestrationTrace
         var failedOutcome = attributes.ContainsKey(AttributeKeys.Error.Type);
         var code = status == OrchestrationRuntimeStatus.Completed && !failedOutcome ? ActivityStatusCode.Ok : ActivityStatusCode.Error;
         var description = failure is null
-            ? (status == OrchestrationRuntimeStatus.Terminated ? "terminated" : null)
+            ? (status == OrchestrationRuntimeStatus.Terminated ? ErrorTypes.Terminated : null)
             : $"{failure.ErrorType}: {failure.ErrorMessage}";
         return (code, description);
     }

@@ -142,7 +142,7 @@ public sealed class VerbCommandTests : IDisposable
         Assert.True(json.RootElement.GetProperty("ready").GetBoolean());
         Assert.InRange(json.RootElement.GetProperty("time_to_ready_ms").GetDouble(), 150, 10000);
         Assert.Equal(1, early.ExitCode);
-        Assert.Contains("NOT ready", early.Stdout, StringComparison.Ordinal);
+        Assert.Contains(": failed — exited", early.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Obs.Cli.Hosting;
+using Obs.Cli.Output;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Benchmarks;
+using Obs.Telemetry.Catalog;
 
 namespace Obs.Cli.Commands;
 
@@ -79,22 +81,27 @@ public sealed class BenchmarkCommand : Command
         }
         else
         {
-            Write(result, metadata, session.Span?.TraceId.ToHexString());
+            Write(result, metadata, session);
         }
 
+        var outcome = OrchestrationOutcome.Of(metadata) ?? new OrchestrationOutcome(false);
+        session.Record(outcome.Succeeded && result is not { Success: true } ? new OrchestrationOutcome(false, ErrorTypes.IterationFailed) : outcome);
         return result is { Success: true } ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private void Write(BenchmarkResult? result, OrchestrationMetadata metadata, string? traceId)
+    private void Write(BenchmarkResult? result, OrchestrationMetadata metadata, EngineSession session)
     {
         var output = _console.Output;
+        var redactor = session.Redactor;
         if (result?.Statistics is not { } s)
         {
-            output.WriteLine($"benchmark: {metadata.RuntimeStatus} — {result?.FirstError ?? metadata.FailureDetails?.ErrorMessage}");
+            // Nothing was measured: the headline says the run failed and why, whatever the runtime status.
+            var heading = result is { Target.Length: > 0 } ? $"benchmark {result.Target}" : "benchmark";
+            output.WriteLine(redactor.Redact($"{heading}: failed — {result?.FirstError ?? result?.Problems?.FirstOrDefault() ?? metadata.FailureDetails?.ErrorMessage ?? metadata.RuntimeStatus.ToString()}"));
         }
         else
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benchmark {result.Target}: {s.Count} iterations ({result.Warmup} warm-up), {result.Errors} errors"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benchmark {result.Target}: {(result.Success ? string.Empty : "failed — ")}{Counted.Of(s.Count, "iteration")} ({result.Warmup} warm-up), {Counted.Of(result.Errors, "error")}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  min {s.MinMs:F2} ms  mean {s.MeanMs:F2} ms  p50 {s.P50Ms:F2} ms  p95 {s.P95Ms:F2} ms  p99 {s.P99Ms:F2} ms  max {s.MaxMs:F2} ms  stddev {s.StdDevMs:F2} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput {s.ThroughputPerSecond:F1}/s"));
             if (result.SpansPerSecond is { } spans)
@@ -104,13 +111,10 @@ public sealed class BenchmarkCommand : Command
 
             if (result.FirstError is not null)
             {
-                output.WriteLine("  first error: " + result.FirstError);
+                output.WriteLine("  first error: " + redactor.Redact(result.FirstError));
             }
         }
 
-        if (traceId is not null)
-        {
-            output.WriteLine($"trace {traceId}");
-        }
+        TraceLink.Write(output, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
     }
 }

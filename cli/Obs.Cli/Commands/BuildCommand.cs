@@ -60,7 +60,7 @@ public sealed class BuildCommand : Command
 
         var format = parse.GetValue(_display.Format);
         var live = _display.IsLive(parse);
-        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "steps");
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "step");
         using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
@@ -73,21 +73,23 @@ public sealed class BuildCommand : Command
         var projectDirectory = Path.GetDirectoryName(path)!;
         var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
             BuildOrchestration.Name,
-            new BuildRequest(definition!, projectDirectory),
+            new BuildRequest(definition!, projectDirectory, CiRunId.From(_console.Environment)),
             new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
         var metadata = await progress.RunAsync(
-            $"building {definition!.Name ?? "build"}: {definition.Steps?.Count ?? 0} steps",
+            $"{(definition!.Name is { Length: > 0 } name ? "building " + name : "building")}: {Counted.Of(definition.Steps?.Count ?? 0, "step")}",
             () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
         var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
         var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
         session.Span?.SetTag(AttributeKeys.Build.Success, success);
+        session.Record(OrchestrationOutcome.Of(metadata) is { Succeeded: false } failed ? failed
+            : success ? OrchestrationOutcome.Success : new OrchestrationOutcome(false, ErrorTypes.BuildFailed));
         if (format == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BuildResult { Name = definition!.Name }, BuildJsonContext.Default.BuildResult));
         }
         else
         {
-            BuildSummary.Write(_console, metadata, result, timeline.Ended, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+            BuildSummary.Write(_console, metadata, result, timeline.Ended, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate, session.Redactor);
         }
 
         return success ? ExitCodes.Success : ExitCodes.Failure;

@@ -36,7 +36,7 @@ public sealed class ResumeCommand : Command
     {
         var id = parse.GetValue(_id)!;
         var live = _display.IsLive(parse);
-        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "steps");
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "step");
         using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry =>
@@ -70,7 +70,12 @@ public sealed class ResumeCommand : Command
         }
         else
         {
-            BuildSummary.Write(_console, metadata, result, [], session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+            BuildSummary.Write(_console, metadata, result, [], session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate, session.Redactor);
+        }
+
+        if (OrchestrationOutcome.Of(metadata) is { } outcome)
+        {
+            session.Record(outcome);
         }
 
         return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is not { Success: false } ? ExitCodes.Success : ExitCodes.Failure;

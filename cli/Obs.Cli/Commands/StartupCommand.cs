@@ -4,8 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Obs.Cli.Hosting;
+using Obs.Cli.Output;
+using Obs.Orchestrations;
 using Obs.Orchestrations.Startup;
 using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Redaction;
 using Obs.Telemetry.Tracing;
 
 namespace Obs.Cli.Commands;
@@ -87,6 +90,7 @@ public sealed class StartupCommand : Command
                 Ready = new StartupReadiness { Url = parse.GetValue(_readyUrl), LogRegex = parse.GetValue(_readyLog), Port = parse.GetValue(_readyPort) },
                 TimeoutSeconds = parse.GetValue(_timeout),
                 KeepRunning = parse.GetValue(_keepRunning),
+                OutputPath = parse.GetValue(_keepRunning) ? KeptOutputPath() : null,
             };
             if (request.Validate() is { Count: > 0 } problems)
             {
@@ -99,28 +103,42 @@ public sealed class StartupCommand : Command
             }
 
             var result = await StartupProbe.RunAsync(request, ObsActivitySources.Startup, cancellation).ConfigureAwait(false);
+            OrchestrationOutcome.Of(result).RecordOn(span);
+            if (result.StillRunning)
+            {
+                _console.Say($"left running: pid {result.Pid}, output in {request.OutputPath}");
+            }
             if (parse.GetValue(_format) == OutputFormat.Json)
             {
                 _console.Output.WriteLine(JsonSerializer.Serialize(result, StartupJsonContext.Default.StartupProbeResult));
             }
             else
             {
+                var redactor = new SecretRedactor(telemetry.Options.Redaction, _console.Environment);
                 _console.Output.WriteLine(result.Ready
                     ? string.Create(CultureInfo.InvariantCulture, $"{target}: ready in {result.TimeToReadyMs:F0} ms (first output {Ms(result.TimeToFirstOutputMs)}, port open {Ms(result.TimeToPortOpenMs)})")
-                    : $"{target}: NOT ready — {result.Error}");
+                    : redactor.Redact($"{target}: failed — {result.Error}"));
                 foreach (var line in result.Ready ? [] : (result.OutputTail ?? []).TakeLast(10))
                 {
-                    _console.Output.WriteLine("    " + line);
+                    _console.Output.WriteLine("    " + redactor.Redact(line));
                 }
 
-                if (span is not null)
-                {
-                    _console.Output.WriteLine($"trace {span.TraceId.ToHexString()}");
-                }
+                TraceLink.Write(_console.Output, span?.TraceId.ToHexString(), telemetry.Options.TraceUrlTemplate);
             }
 
             return result.Ready ? ExitCodes.Success : ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A program left running must not write into a pipe to this obs, which is about to exit (Python's
+    /// http.server dies on the first request that way): its output goes to a file under <c>.obs/</c>.
+    /// </summary>
+    private static string KeptOutputPath()
+    {
+        var path = Path.GetFullPath(Path.Combine(StateDirectory.Name, string.Create(CultureInfo.InvariantCulture, $"startup-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log")));
+        StateDirectory.EnsureFor(path);
+        return path;
     }
 
     private static string Ms(double? value) => value is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:F0} ms") : "—";

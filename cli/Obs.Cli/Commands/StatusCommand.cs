@@ -70,7 +70,8 @@ public sealed class StatusCommand : Command
 
     private int List(SqliteInstanceStore store, OutputFormat format)
     {
-        var recent = store.Query(new OrchestrationQuery { PageSize = ListLimit }).Instances.OrderByDescending(i => i.CreatedAt).ToList();
+        // Outputs are read for the outcome: a Completed build may have failed.
+        var recent = store.Query(new OrchestrationQuery { PageSize = ListLimit, FetchInputsAndOutputs = true }).Instances.OrderByDescending(i => i.CreatedAt).ToList();
         if (format == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize([.. recent.Select(i => StatusView.From(i, false))], CliJsonContext.Default.StatusViewArray));
@@ -79,7 +80,7 @@ public sealed class StatusCommand : Command
 
         foreach (var instance in recent)
         {
-            _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instance.InstanceId}  {instance.Name,-10} {instance.RuntimeStatus,-10} {instance.CreatedAt.LocalDateTime:yyyy-MM-dd HH:mm:ss}"));
+            _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instance.InstanceId}  {instance.Name,-10} {instance.RuntimeStatus,-10} {OrchestrationOutcome.Of(instance)?.Word ?? "-",-10} {instance.CreatedAt.LocalDateTime:yyyy-MM-dd HH:mm:ss}"));
         }
 
         if (recent.Count == 0)
@@ -90,11 +91,19 @@ public sealed class StatusCommand : Command
         return ExitCodes.Success;
     }
 
+    private static string Outcome(OrchestrationMetadata instance) => OrchestrationOutcome.Of(instance) switch
+    {
+        null => "not finished",
+        { Succeeded: true } => "succeeded",
+        var failed => $"{failed.Word} ({failed.ErrorType}){(failed.Description is { } why ? ": " + why : string.Empty)}",
+    };
+
     private static string Describe(OrchestrationMetadata instance) =>
         string.Create(CultureInfo.InvariantCulture, $"""
             id:       {instance.InstanceId}
             name:     {instance.Name}
             status:   {instance.RuntimeStatus}
+            outcome:  {Outcome(instance)}
             created:  {instance.CreatedAt:O}
             updated:  {instance.LastUpdatedAt:O}
             """) + (instance.FailureDetails is { } failure ? $"\nfailure:  {failure.ErrorType}: {failure.ErrorMessage}" : string.Empty)

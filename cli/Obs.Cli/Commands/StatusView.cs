@@ -16,6 +16,17 @@ public sealed record StatusView
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 
+    /// <summary>
+    /// How the run turned out — <c>succeeded</c>, <c>failed</c> or <c>terminated</c> — beside <see cref="Status"/>,
+    /// the runtime status (a build whose step failed is <c>Completed</c> and <c>failed</c>); null until it finishes.
+    /// </summary>
+    [JsonPropertyName("outcome")]
+    public string? Outcome { get; init; }
+
+    /// <summary>The <c>error.type</c> of a failed run.</summary>
+    [JsonPropertyName("error_type")]
+    public string? ErrorType { get; init; }
+
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -31,11 +42,14 @@ public sealed record StatusView
     public static StatusView From(OrchestrationMetadata instance, bool withOutput)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        var outcome = OrchestrationOutcome.Of(instance);
         return new StatusView
         {
             Id = instance.InstanceId,
             Name = instance.Name,
             Status = instance.RuntimeStatus.ToString(),
+            Outcome = outcome?.Word,
+            ErrorType = outcome?.ErrorType,
             CreatedAt = instance.CreatedAt,
             LastUpdatedAt = instance.LastUpdatedAt,
             Failure = instance.FailureDetails,

@@ -66,7 +66,7 @@ public sealed class TestCommand : Command
 
         var format = parse.GetValue(_format);
         var live = !parse.GetValue(_noProgress) && format == OutputFormat.Text;
-        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "test files");
+        var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "test file");
         using var timeline = new SpanTimeline(Obs.Telemetry.Catalog.SpanNames.TestFilePrefix, ended: live ? progress.Finished : null);
         var stream = live && (!LiveProgress.IsTerminal || request.Verbose);
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "test", registry =>
@@ -90,10 +90,13 @@ public sealed class TestCommand : Command
         }
         else
         {
-            TestSummary.Write(_console, metadata, result, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate);
+            TestSummary.Write(_console, metadata, result, session.Span?.TraceId.ToHexString(), session.Telemetry.Options.TraceUrlTemplate, session.Redactor);
         }
 
-        return metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true } ? ExitCodes.Success : ExitCodes.Failure;
+        var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
+        session.Record(OrchestrationOutcome.Of(metadata) is { Succeeded: false } failed ? failed
+            : success ? OrchestrationOutcome.Success : new OrchestrationOutcome(false, Obs.Telemetry.Catalog.ErrorTypes.TestRunError));
+        return success ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private void StreamLine(ProcessOutputLine line, string target) => _console.Error.WriteLine($"  {target} | {line.Text}");

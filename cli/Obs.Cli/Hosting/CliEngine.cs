@@ -18,6 +18,7 @@ public static class CliEngine
     public static LocalOrchestrationEngine Create(OrchestrationRegistry registry, IReadOnlyDictionary<string, string?> environment, int? maxConcurrentActivities = null)
     {
         var options = new LocalEngineOptions { DatabasePath = DatabasePath(environment) };
+        StateDirectory.EnsureFor(options.DatabasePath);
         if (maxConcurrentActivities is { } max)
         {
             options.MaxConcurrentActivities = max;

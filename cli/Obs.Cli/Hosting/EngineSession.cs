@@ -5,6 +5,7 @@ using Obs.Orchestrations.Local.Engine;
 using Obs.Orchestrations.Local.Storage;
 using Obs.Telemetry.Catalog;
 using Obs.Telemetry.Configuration;
+using Obs.Telemetry.Redaction;
 using Obs.Telemetry.Tracing;
 
 namespace Obs.Cli.Hosting;
@@ -16,14 +17,18 @@ namespace Obs.Cli.Hosting;
 /// </summary>
 public sealed class EngineSession : IAsyncDisposable
 {
-    private EngineSession(CliTelemetry telemetry, Activity? span, LocalOrchestrationEngine engine)
+    private EngineSession(CliTelemetry telemetry, Activity? span, LocalOrchestrationEngine engine, SecretRedactor redactor)
     {
         Telemetry = telemetry;
         Span = span;
         Engine = engine;
+        Redactor = redactor;
     }
 
     public CliTelemetry Telemetry { get; }
+
+    /// <summary>Redacts what the summaries print (output tails, messages) as the spans are redacted.</summary>
+    public SecretRedactor Redactor { get; }
 
     /// <summary>The verb's span (<c>obs build</c>, …), parent of the orchestration span.</summary>
     public Activity? Span { get; }
@@ -76,7 +81,7 @@ public sealed class EngineSession : IAsyncDisposable
             }
 
             startup.Emit(ObsActivitySources.Startup, "cli", span?.Context ?? default);
-            return new EngineSession(telemetry, span, engine);
+            return new EngineSession(telemetry, span, engine, new SecretRedactor(telemetry.Options.Redaction, console.Environment));
         }
         catch (Exception ex) when (ex is OrchestrationStoreException or ArgumentException)
         {
@@ -108,6 +113,13 @@ public sealed class EngineSession : IAsyncDisposable
             Environment = console.Environment,
             Flags = global.ToConfigFlags(parse),
         };
+    }
+
+    /// <summary>Records how the run turned out on the verb span: Error status and <c>error.type</c> when it failed.</summary>
+    public void Record(OrchestrationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        outcome.RecordOn(Span);
     }
 
     /// <summary>Stops the engine (unfinished instances keep their state), ends the verb span, flushes within the export timeout.</summary>

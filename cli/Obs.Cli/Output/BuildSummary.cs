@@ -1,28 +1,34 @@
 using Obs.Cli.Hosting;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Build;
+using Obs.Telemetry.Redaction;
 
 namespace Obs.Cli.Output;
 
-/// <summary>The closing summary of <c>obs build</c>: waterfall, slowest steps, failures with their output tail, trace id and link.</summary>
+/// <summary>
+/// The closing summary of <c>obs build</c>: waterfall, slowest steps, failures with their output tail
+/// (redacted as the spans are), trace id and link.
+/// </summary>
 public static class BuildSummary
 {
     private const int SlowestCount = 3;
 
-    public static void Write(CliConsole console, OrchestrationMetadata metadata, BuildResult? result, IReadOnlyList<SpanTiming> timings, string? traceId, string? traceUrlTemplate)
+    public static void Write(CliConsole console, OrchestrationMetadata metadata, BuildResult? result, IReadOnlyList<SpanTiming> timings, string? traceId, string? traceUrlTemplate, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(timings);
+        ArgumentNullException.ThrowIfNull(redactor);
         var output = console.Output;
-        var name = result?.Name ?? "build";
+        var heading = Heading(result?.Name);
         if (result is null)
         {
-            output.WriteLine($"build {name}: {metadata.RuntimeStatus} — {metadata.FailureDetails?.ErrorMessage}");
+            var outcome = OrchestrationOutcome.Of(metadata);
+            output.WriteLine(redactor.Redact($"{heading}: {outcome?.Word ?? metadata.RuntimeStatus.ToString()} — {metadata.FailureDetails?.ErrorMessage ?? outcome?.Description}"));
         }
         else
         {
-            output.WriteLine($"build {name}: {(result.Success ? "succeeded" : "FAILED")} in {Waterfall.Format(TimeSpan.FromSeconds(result.DurationSeconds))}");
+            output.WriteLine($"{heading}: {(result.Success ? "succeeded" : "FAILED")} in {Waterfall.Format(TimeSpan.FromSeconds(result.DurationSeconds))}");
             foreach (var row in Waterfall.Render(timings))
             {
                 output.WriteLine("  " + row);
@@ -42,23 +48,28 @@ public static class BuildSummary
             if (result.Artifacts is { Count: > 0 } artifacts)
             {
                 var uploaded = artifacts.Count(a => a.Url is not null);
-                output.WriteLine($"artifacts: {artifacts.Count} ({artifacts.Sum(a => a.Bytes).ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes){(uploaded > 0 ? $", {uploaded} uploaded" : string.Empty)}");
+                output.WriteLine($"artifacts: {Counted.Of(artifacts.Count, "file")} ({Counted.Of(artifacts.Sum(a => a.Bytes), "byte")}){(uploaded > 0 ? $", {uploaded} uploaded" : string.Empty)}");
                 if (artifacts.FirstOrDefault(a => a.UploadError is not null) is { } failedUpload)
                 {
-                    output.WriteLine($"✗ artifact upload: {failedUpload.UploadError}");
+                    output.WriteLine(redactor.Redact($"✗ artifact upload: {failedUpload.UploadError}"));
                 }
             }
 
             foreach (var failed in result.Steps.Where(s => s.IsFailure))
             {
-                output.WriteLine($"✗ {failed.Name}: {failed.Status} (exit code {failed.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}){(failed.Error is null ? string.Empty : " — " + failed.Error)}");
+                // A continue_on_error step failed without failing the build: a warning, not a failure.
+                var (mark, status) = failed.ContinuedOnError ? ("⚠", $"{(failed.Status == BuildStepStatus.TimedOut ? "timed out" : "failed")}, continued") : ("✗", failed.Status.ToString());
+                output.WriteLine(redactor.Redact($"{mark} {failed.Name}: {status} (exit code {failed.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}){(failed.Error is null ? string.Empty : " — " + failed.Error)}"));
                 foreach (var line in (failed.StderrTail ?? []).Concat(failed.StdoutTail ?? []).TakeLast(20))
                 {
-                    output.WriteLine("    " + line);
+                    output.WriteLine("    " + redactor.Redact(line));
                 }
             }
         }
 
         TraceLink.Write(output, traceId, traceUrlTemplate);
     }
+
+    /// <summary><c>build NAME</c>, or just <c>build</c> for a definition without a name.</summary>
+    public static string Heading(string? name) => string.IsNullOrWhiteSpace(name) ? "build" : $"build {name}";
 }

@@ -15,6 +15,9 @@ public sealed class LiveProgress
     private int _done;
     private StatusContext? _status;
 
+    /// <param name="console">stderr.</param>
+    /// <param name="interactive">Whether to draw the live status line.</param>
+    /// <param name="noun">What is counted, singular (<c>step</c>).</param>
     public LiveProgress(IAnsiConsole console, bool interactive, string noun)
     {
         _console = console;
@@ -46,11 +49,11 @@ public sealed class LiveProgress
     {
         ArgumentNullException.ThrowIfNull(timing);
         var done = Interlocked.Increment(ref _done);
-        var mark = timing.Failed ? "[red]✗[/]" : "[green]✓[/]";
-        _console.MarkupLine($"{mark} {Markup.Escape(timing.Name)} [grey]({Waterfall.Format(timing.Duration)})[/]");
+        var (mark, note) = timing.Continued ? ("[yellow]⚠[/]", " failed, continued") : timing.Failed ? ("[red]✗[/]", string.Empty) : ("[green]✓[/]", string.Empty);
+        _console.MarkupLine($"{mark} {Markup.Escape(timing.Name)}{note} [grey]({Waterfall.Format(timing.Duration)})[/]");
         if (_status is { } status)
         {
-            status.Status($"{done} {_noun} done · last: {Markup.Escape(timing.Name)}");
+            status.Status($"{Markup.Escape(Counted.Of(done, _noun))} done · last: {Markup.Escape(timing.Name)}");
         }
     }
 }

@@ -28,7 +28,11 @@ public sealed class SpanTimeline : IDisposable
             {
                 if (activity.DisplayName.StartsWith(_prefix, StringComparison.Ordinal))
                 {
-                    var timing = new SpanTiming(activity.DisplayName[_prefix.Length..], activity.StartTimeUtc, activity.Duration, activity.Status == ActivityStatusCode.Error);
+                    var failed = activity.Status == ActivityStatusCode.Error;
+                    var timing = new SpanTiming(activity.DisplayName[_prefix.Length..], activity.StartTimeUtc, activity.Duration, failed)
+                    {
+                        Continued = failed && activity.GetTagItem(AttributeKeys.Build.StepContinueOnError) is true,
+                    };
                     _ended.Enqueue(timing);
                     ended?.Invoke(timing);
                 }
@@ -46,5 +50,8 @@ public sealed class SpanTimeline : IDisposable
 /// <summary>One finished span, for the waterfall.</summary>
 public sealed record SpanTiming(string Name, DateTime Start, TimeSpan Duration, bool Failed)
 {
+    /// <summary>Failed, but with <c>continue_on_error</c>: the run went on, so it is shown as a warning.</summary>
+    public bool Continued { get; init; }
+
     public DateTime End => Start + Duration;
 }

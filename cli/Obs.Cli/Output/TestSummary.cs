@@ -2,32 +2,35 @@ using System.Globalization;
 using Obs.Cli.Hosting;
 using Obs.Orchestrations;
 using Obs.Orchestrations.TestRuns;
+using Obs.Telemetry.Redaction;
 
 namespace Obs.Cli.Output;
 
-/// <summary>The closing summary of <c>obs test</c>: totals, slowest files, failures with their messages, trace id and link.</summary>
+/// <summary>The closing summary of <c>obs test</c>: totals, slowest files, failures with their messages (redacted as the spans are), trace id and link.</summary>
 public static class TestSummary
 {
     private const int SlowestCount = 3;
     private const int ShownFailures = 20;
 
-    public static void Write(CliConsole console, OrchestrationMetadata metadata, TestRunResult? result, string? traceId, string? traceUrlTemplate)
+    public static void Write(CliConsole console, OrchestrationMetadata metadata, TestRunResult? result, string? traceId, string? traceUrlTemplate, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(redactor);
         var output = console.Output;
         if (result is null)
         {
-            output.WriteLine($"tests: {metadata.RuntimeStatus} — {metadata.FailureDetails?.ErrorMessage}");
+            var outcome = OrchestrationOutcome.Of(metadata);
+            output.WriteLine(redactor.Redact($"tests: {outcome?.Word ?? metadata.RuntimeStatus.ToString()} — {metadata.FailureDetails?.ErrorMessage ?? outcome?.Description}"));
         }
         else
         {
             var coverage = result.CoveragePercentage is { } percent ? string.Create(CultureInfo.InvariantCulture, $", coverage {percent:F1}%") : string.Empty;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Framework}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped, {result.Errors} errors in {Waterfall.Format(TimeSpan.FromSeconds(result.DurationSeconds))}{coverage}"));
+                $"{result.Framework}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped, {Counted.Of(result.Errors, "error")} in {Waterfall.Format(TimeSpan.FromSeconds(result.DurationSeconds))}{coverage}"));
             if (result.Error is not null)
             {
-                output.WriteLine("error: " + result.Error);
+                output.WriteLine("error: " + redactor.Redact(result.Error));
             }
 
             var slowest = result.Targets.OrderByDescending(t => t.DurationSeconds).Take(SlowestCount).ToList();
@@ -38,16 +41,16 @@ public static class TestSummary
 
             foreach (var target in result.Targets.Where(t => t.Error is not null))
             {
-                output.WriteLine($"✗ {target.Target}: {target.Error}");
+                output.WriteLine(redactor.Redact($"✗ {target.Target}: {target.Error}"));
                 foreach (var line in (target.OutputTail ?? []).TakeLast(10))
                 {
-                    output.WriteLine("    " + line);
+                    output.WriteLine("    " + redactor.Redact(line));
                 }
             }
 
             foreach (var failure in result.Failures.Take(ShownFailures))
             {
-                output.WriteLine($"✗ {failure.Target}::{failure.Name}: {FirstLine(failure.Message)}");
+                output.WriteLine(redactor.Redact($"✗ {failure.Target}::{failure.Name}: {FirstLine(failure.Message)}"));
             }
         }
 

@@ -24,7 +24,7 @@ public static class ApiKeyFile
             }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Hosting.StateDirectory.EnsureFor(path);
         var key = Base64Url(RandomNumberGenerator.GetBytes(32));
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())

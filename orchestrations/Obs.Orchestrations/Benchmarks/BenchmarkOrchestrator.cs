@@ -29,7 +29,7 @@ public sealed class BenchmarkOrchestrator : TaskOrchestrator<BenchmarkRequest, B
         var problems = input.Validate();
         if (problems.Count > 0)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "invalid_request");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.InvalidRequest);
             return new BenchmarkResult
             {
                 Target = input.Target?.Display() ?? string.Empty,
@@ -44,6 +44,12 @@ public sealed class BenchmarkOrchestrator : TaskOrchestrator<BenchmarkRequest, B
         foreach (var (key, value) in BenchmarkAttributes.Of(result))
         {
             context.SetSpanAttribute(key, value);
+        }
+
+        if (!result.Success)
+        {
+            // Failed iterations are a failed outcome, as on the benchmark.run span below.
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.IterationFailed);
         }
 
         return result;

@@ -41,7 +41,7 @@ public sealed class RunBenchmarkActivity : TaskActivity<BenchmarkRequest, Benchm
 
             if (result.Errors > 0)
             {
-                span.SetError("iteration_failed", $"{result.Errors} of {result.Iterations} iterations failed; first: {result.FirstError}");
+                span.SetError(ErrorTypes.IterationFailed, $"{result.Errors} of {result.Iterations} iterations failed; first: {result.FirstError}");
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed class RunBenchmarkActivity : TaskActivity<BenchmarkRequest, Benchm
                 iteration.SetTag(AttributeKeys.Benchmark.IterationDurationMs, elapsedMs);
                 if (error is not null)
                 {
-                    iteration.SetError("iteration_failed", error);
+                    iteration.SetError(ErrorTypes.IterationFailed, error);
                 }
             }
 

@@ -27,12 +27,14 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         context.SetSpanAttribute(AttributeKeys.Build.ProjectPath, projectDirectory);
         context.SetSpanAttribute(AttributeKeys.Build.StepsCount, definition.Steps?.Count ?? 0);
         context.SetSpanAttribute(AttributeKeys.Cicd.PipelineName, definition.Name);
-        context.SetSpanAttribute(AttributeKeys.Cicd.PipelineRunId, input.RunId);
+        // cicd.pipeline.run.id is never empty: without a run id from the caller (CI), the instance id is the run's id.
+        var runId = string.IsNullOrEmpty(input.RunId) ? context.InstanceId : input.RunId;
+        context.SetSpanAttribute(AttributeKeys.Cicd.PipelineRunId, runId);
 
         var problems = BuildDefinitionValidator.Validate(definition);
         if (problems.Count > 0)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "invalid_definition");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.InvalidDefinition);
             return Finish(context, new BuildResult { Name = definition.Name, Success = false, Problems = problems });
         }
 
@@ -44,7 +46,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         }
 
         var plan = new BuildPlan(definition);
-        await RunStepsAsync(context, plan, projectDirectory, input.RunId).ConfigureAwait(true);
+        await RunStepsAsync(context, plan, projectDirectory, runId).ConfigureAwait(true);
         if (plan.Results.Where(s => s.Status == BuildStepStatus.Skipped).ToList() is { Count: > 0 } skipped)
         {
             // Orchestrator code starts no spans: an activity leaves one per step that never ran.
@@ -56,7 +58,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         {
             artifacts = await context.CallActivityAsync<IReadOnlyList<ArtifactInfo>>(
                 BuildOrchestration.CollectArtifacts,
-                new ArtifactCollectionInput(projectDirectory, patterns, definition.ArtifactsUpload?.Resolve(definition.Name, input.RunId ?? context.InstanceId))).ConfigureAwait(true);
+                new ArtifactCollectionInput(projectDirectory, patterns, definition.ArtifactsUpload?.Resolve(definition.Name, runId))).ConfigureAwait(true);
         }
 
         return Finish(context, new BuildResult
@@ -71,7 +73,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         });
     }
 
-    private static async Task RunStepsAsync(TaskOrchestrationContext context, BuildPlan plan, string projectDirectory, string? runId)
+    private static async Task RunStepsAsync(TaskOrchestrationContext context, BuildPlan plan, string projectDirectory, string runId)
     {
         var running = new List<(string Name, Task<BuildStepResult> Task)>();
         while (true)
@@ -115,8 +117,9 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildRequest, BuildResu
         context.SetSpanAttribute(AttributeKeys.Cicd.PipelineResult, result.Success ? "success" : "failure");
         if (!result.Success)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "build_failed");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.BuildFailed);
         }
+
         return result;
     }
 }

@@ -57,6 +57,11 @@ public sealed class BuildPlan
     public void Complete(BuildStepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.IsFailure && _steps.TryGetValue(result.Name, out var step) && step.ContinueOnError)
+        {
+            result = result with { ContinuedOnError = true };
+        }
+
         if (!_started.Contains(result.Name) || !_results.TryAdd(result.Name, result))
         {
             throw new InvalidOperationException($"Step '{result.Name}' was not running.");
@@ -67,7 +72,7 @@ public sealed class BuildPlan
     public bool IsFinished => RunningCount == 0 && _results.Count == _steps.Count;
 
     /// <summary>True when no step failed without <c>continue_on_error</c>.</summary>
-    public bool Succeeded => _results.Values.All(r => !r.IsFailure || _steps[r.Name].ContinueOnError);
+    public bool Succeeded => _results.Values.All(r => !r.IsFailure || r.ContinuedOnError);
 
     /// <summary>Every step's result, in definition order (steps not finished yet are left out).</summary>
     public IReadOnlyList<BuildStepResult> Results =>

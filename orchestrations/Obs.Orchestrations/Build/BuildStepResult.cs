@@ -28,6 +28,10 @@ public sealed record BuildStepResult
     [JsonPropertyName("stderr_tail")]
     public IReadOnlyList<string>? StderrTail { get; init; }
 
+    /// <summary>True when the step failed but had <c>continue_on_error</c>: the build went on and can still succeed.</summary>
+    [JsonPropertyName("continued_on_error")]
+    public bool ContinuedOnError { get; init; }
+
     /// <summary>True for <see cref="BuildStepStatus.Failed"/> and <see cref="BuildStepStatus.TimedOut"/>.</summary>
     [JsonIgnore]
     public bool IsFailure => Status is BuildStepStatus.Failed or BuildStepStatus.TimedOut;

@@ -58,10 +58,11 @@ public sealed class RunBuildStepActivity : TaskActivity<BuildStepInput, BuildSte
         span.SetTag(AttributeKeys.Process.ExecutableName, Path.GetFileName(spec.FileName));
         span.SetTag(AttributeKeys.Process.CommandArgs, (string[])[spec.FileName, .. spec.Arguments]);
         span.SetTag(AttributeKeys.Process.WorkingDirectory, spec.WorkingDirectory);
-        if (runId is not null)
+        if (step.ContinueOnError)
         {
-            span.SetTag(AttributeKeys.Cicd.PipelineRunId, runId);
+            span.SetTag(AttributeKeys.Build.StepContinueOnError, true);
         }
+        span.SetTag(AttributeKeys.Cicd.PipelineRunId, runId);
     }
 
     private static BuildStepResult ToResult(string name, ProcessResult process)

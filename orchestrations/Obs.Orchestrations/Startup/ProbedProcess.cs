@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 using System.Text.RegularExpressions;
 using Obs.Orchestrations.Processes;
 
@@ -23,19 +24,18 @@ internal sealed class ProbedProcess : IDisposable
     private readonly Task[] _pumps;
     private long _firstOutputTicks = -1;
     private long _logMatchTicks = -1;
+    private readonly CancellationTokenSource _stopFollowing = new();
 
-    private ProbedProcess(Process process, Stopwatch clock, Regex? ready)
+    private ProbedProcess(Process process, Stopwatch clock, Regex? ready, string? outputPath)
     {
         _process = process;
         _clock = clock;
         _ready = ready;
         Pid = process.Id;
         process.StandardInput.Close();
-        _pumps =
-        [
-            Pump(process.StandardOutput),
-            Pump(process.StandardError),
-        ];
+        _pumps = outputPath is null
+            ? [Pump(process.StandardOutput), Pump(process.StandardError)]
+            : [Pump(process.StandardOutput), Pump(process.StandardError), FollowAsync(outputPath)];
     }
 
     public int Pid { get; }
@@ -58,7 +58,12 @@ internal sealed class ProbedProcess : IDisposable
     /// Starts <paramref name="spec"/> (a line matching <paramref name="ready"/> is noted); null with
     /// <paramref name="error"/> when it cannot be started. Times are read from <paramref name="clock"/>, started at the spawn.
     /// </summary>
-    public static ProbedProcess? Start(ProcessSpec spec, Stopwatch clock, Regex? ready, out string? error)
+    /// <param name="spec">What to start.</param>
+    /// <param name="clock">Started at the spawn.</param>
+    /// <param name="ready">The ready pattern, or null.</param>
+    /// <param name="outputPath">A file the program writes its output to (instead of the pipes), followed as it grows; or null.</param>
+    /// <param name="error">Why it could not be started.</param>
+    public static ProbedProcess? Start(ProcessSpec spec, Stopwatch clock, Regex? ready, string? outputPath, out string? error)
     {
         var process = new Process { StartInfo = ChildProcessRunner.CreateStartInfo(spec) };
         try
@@ -79,7 +84,7 @@ internal sealed class ProbedProcess : IDisposable
         }
 
         error = null;
-        return new ProbedProcess(process, clock, ready);
+        return new ProbedProcess(process, clock, ready, outputPath);
     }
 
     /// <summary>Waits (up to <paramref name="grace"/>) for the readers to reach the end of the output of an exited program.</summary>
@@ -124,6 +129,8 @@ internal sealed class ProbedProcess : IDisposable
     /// <summary>Releases the process handle; the program itself is not touched (stop it first unless it is meant to keep running).</summary>
     public void Dispose()
     {
+        _stopFollowing.Cancel();
+        _stopFollowing.Dispose();
         if (_process.HasExited)
         {
             _process.Dispose();
@@ -150,6 +157,61 @@ internal sealed class ProbedProcess : IDisposable
         }
         catch (ObjectDisposedException)
         {
+        }
+    }
+
+    /// <summary>Reads the output file as it grows, line by line, until the program has exited and all is read, or until disposed.</summary>
+    private async Task FollowAsync(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            var line = new StringBuilder();
+            var buffer = new char[4096];
+            while (!_stopFollowing.IsCancellationRequested)
+            {
+                var exited = _process.HasExited;
+                var read = await reader.ReadAsync(buffer).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    if (exited)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(StartupProbe.PollInterval / 2, _stopFollowing.Token).ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var c in buffer.AsSpan(0, read))
+                {
+                    if (c == '\n')
+                    {
+                        OnLine(line.ToString().TrimEnd('\r'));
+                        line.Clear();
+                    }
+                    else if (line.Length < ChildProcessRunner.MaxLineLength)
+                    {
+                        line.Append(c);
+                    }
+                }
+            }
+
+            if (line.Length > 0)
+            {
+                OnLine(line.ToString());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed: the prober is done with the program.
+        }
+        catch (IOException)
+        {
+            // The file went away under the program.
         }
     }
 

@@ -17,15 +17,15 @@ public sealed class StartupOrchestrator : TaskOrchestrator<StartupProbeRequest, 
         var problems = input.Validate();
         if (problems.Count > 0)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "invalid_request");
-            return new StartupProbeResult { Error = "invalid_request: " + string.Join(" ", problems) };
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.InvalidRequest);
+            return new StartupProbeResult { Error = ErrorTypes.InvalidRequest + ": " + string.Join(" ", problems) };
         }
 
         var result = await context.CallActivityAsync<StartupProbeResult>(StartupOrchestration.ProbeStartup, input).ConfigureAwait(true);
         context.SetSpanAttribute(AttributeKeys.Startup.DurationMs, result.TimeToReadyMs);
         if (!result.Ready)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "not_ready");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.NotReady);
         }
 
         return result;

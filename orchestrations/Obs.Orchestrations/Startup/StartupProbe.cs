@@ -47,11 +47,19 @@ public static class StartupProbe
             new(AttributeKeys.Startup.ReadyProbe, probe),
         ]);
         var spec = command.ToProcessSpec() with { WorkingDirectory = request.WorkingDirectory };
+        var outputPath = request.KeepRunning && !OperatingSystem.IsWindows() ? request.OutputPath : null;
+        if (outputPath is not null)
+        {
+            // exec keeps the program's pid; its output goes to the file, its stdin is /dev/null.
+            File.AppendAllText(outputPath, string.Empty);
+            spec = spec with { FileName = "sh", Arguments = ["-c", "exec \"$@\" >>\"$0\" 2>&1 </dev/null", outputPath, spec.FileName, .. spec.Arguments] };
+        }
+
         var regex = request.Ready.LogRegex is { } pattern ? new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
 
         var spawnedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var process = ProbedProcess.Start(spec, clock, regex, out var startError);
+        using var process = ProbedProcess.Start(spec, clock, regex, outputPath, out var startError);
         if (process is null)
         {
             span.SetError("start_error", startError);

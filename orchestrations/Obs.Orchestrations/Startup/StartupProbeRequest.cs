@@ -22,6 +22,14 @@ public sealed record StartupProbeRequest
     public bool KeepRunning { get; set; }
 
     /// <summary>The program's working directory; null for the current one.</summary>
+    /// <summary>
+    /// With <see cref="KeepRunning"/>: the file the program's stdout and stderr go to (appended), read for the
+    /// probes instead of pipes, so the program outlives its prober without writing into a closed pipe.
+    /// Set by the CLI (not over HTTP, where the server lives on and keeps draining the pipes); ignored on Windows.
+    /// </summary>
+    [JsonIgnore]
+    public string? OutputPath { get; init; }
+
     [JsonPropertyName("working_directory")]
     public string? WorkingDirectory { get; init; }
 

@@ -105,7 +105,7 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
         context.SetSpanAttribute(AttributeKeys.Test.SuiteRunStatus, result.Success ? "success" : "failure");
         if (!result.Success && result.Error is null)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "tests_failed");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.TestsFailed);
         }
 
         if (result.CoveragePercentage is { } coverage)
@@ -115,7 +115,7 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
 
         if (error is not null)
         {
-            context.SetSpanAttribute(AttributeKeys.Error.Type, "test_run_error");
+            context.SetSpanAttribute(AttributeKeys.Error.Type, ErrorTypes.TestRunError);
         }
 
         return result;

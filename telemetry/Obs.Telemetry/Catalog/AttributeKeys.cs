@@ -21,6 +21,9 @@ public static class AttributeKeys
         /// <summary>On a step that never ran: <c>skipped</c>, with <see cref="StepSkipReason"/>.</summary>
         public const string StepStatus = "build.step.status";
         public const string StepSkipReason = "build.step.skip_reason";
+
+        /// <summary>True on a step whose failure does not fail the build (<c>continue_on_error</c>).</summary>
+        public const string StepContinueOnError = "build.step.continue_on_error";
     }
 
     /// <summary>The <c>build.step.output</c> event a failed step carries: the tail of one output stream.</summary>

@@ -31,7 +31,8 @@ public static class ObsExporterRegistration
             switch (kind)
             {
                 case ExporterKind.Console:
-                    builder.AddConsoleExporter(ConsoleName, _ => { });
+                    // One line per span, the resource once: the SDK's exporter repeats the resource on every span.
+                    builder.AddProcessor(new SimpleActivityExportProcessor(new CompactConsoleExporter()));
                     break;
                 case ExporterKind.Otlp:
                     builder.AddOtlpExporter(OtlpName, o => ApplyOtlp(o, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true));

@@ -251,6 +251,25 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) : IClassFixture<
     }
 
     [Fact]
+    public async Task Benchmark_FailingIterations_ThePerformanceTestSpanIsAnError()
+    {
+        if (Skipped)
+        {
+            return;
+        }
+
+        var request = new BenchmarkRequest { Iterations = 2, Warmup = 0, Target = BenchmarkTarget.ForCommand(["sh", "-c", "exit 1"]) };
+
+        var (instance, spans) = await RunAsync(BenchmarkOrchestration.Name, request);
+        var result = Output<BenchmarkResult>(instance);
+
+        Assert.Equal(2, result.Errors);
+        var root = Assert.Single(spans, s => s.DisplayName == SpanNames.BenchmarkPerformanceTest);
+        Assert.Equal(ActivityStatusCode.Error, root.Status);
+        Assert.Equal(ErrorTypes.IterationFailed, root.GetTagItem(AttributeKeys.Error.Type));
+    }
+
+    [Fact]
     public async Task Startup_ProbedProgram_IsReadyWhenItsLogLineAppears()
     {
         if (Skipped)
