@@ -20,6 +20,8 @@ need_apt() { # need_apt <check-command> <debian-packages...>
 }
 need_apt "command -v clang || command -v gcc" clang
 need_apt "test -e /usr/include/zlib.h" zlib1g-dev
+# The published obs links SQLite statically (one file, copied alone): Debian's libsqlite3.a.
+need_apt "test -e /usr/lib/x86_64-linux-gnu/libsqlite3.a" libsqlite3-dev
 # Test runs trace real pytest: Debian's pytest runs on /usr/bin/python3 (a pyenv python3 earlier
 # on PATH does not see it, as on many users' machines; Obs finds `pytest` on PATH first).
 need_apt "/usr/bin/python3 -c 'import pytest, pytest_cov'" python3-pytest python3-pytest-cov
@@ -38,6 +40,8 @@ aot_status=0
 if dotnet publish cli/Obs.Cli -c Release -r linux-x64 -o artifacts/obs -nologo -v quiet >artifacts.publish.log 2>&1 \
    && artifacts/obs/obs --exporter none run -- true 2>/dev/null; then
   echo "test.sh: NativeAOT obs published with no warnings and runs"
+  # ...and the tests that run the published binary itself must not skip.
+  export OBS_REQUIRE_PUBLISHED_OBS=1
   rm -f artifacts.publish.log
 else
   aot_status=1
