@@ -67,6 +67,51 @@ public sealed class TestSpanWriter
         }
     }
 
+    /// <summary>
+    /// Emits every case of <paramref name="report"/> as a direct child of <paramref name="file"/>, the
+    /// open span of the one file or project the report covers (a pytest file, a .NET test project):
+    /// the report's suites are no level of their own. Cases are kept inside the span, from its start
+    /// to now, whatever the report's clock says.
+    /// </summary>
+    public TestRunSummary WriteCases(Activity file, TestReport report, TestSpanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new TestSpanOptions();
+        var summary = report.Summarize();
+        if (!_source.HasListeners())
+        {
+            return summary;
+        }
+
+        var previous = Activity.Current;
+        try
+        {
+            var budget = new CaseSpanBudget(options);
+            var bounds = (new DateTimeOffset(file.StartTimeUtc, TimeSpan.Zero), DateTimeOffset.UtcNow);
+            var cursor = report.StartTime ?? options.FallbackStartTime ?? bounds.Item2 - report.Duration;
+            var dropped = 0;
+            foreach (var suite in report.Suites)
+            {
+                var start = suite.Timestamp ?? suite.Cases.FirstOrDefault(c => c.StartTime is not null)?.StartTime ?? cursor;
+                var layout = CaseLayout.Of(suite, start);
+                dropped += WriteCases(file.Context, layout, budget, bounds);
+                cursor = layout.Count == 0 ? start + suite.Duration : layout.Max(l => l.End);
+            }
+
+            if (dropped > 0)
+            {
+                file.SetTag(Keys.Test.CasesDropped, dropped);
+            }
+
+            return summary with { CaseSpansEmitted = budget.Emitted, CaseSpansDropped = budget.Dropped };
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
     /// <returns>Where the next file starts when it has no time of its own.</returns>
     private DateTimeOffset WriteFile(ActivityContext parent, TestSuiteReport suite, DateTimeOffset cursor, CaseSpanBudget budget)
     {
@@ -80,22 +125,7 @@ public sealed class TestSpanWriter
             return end;
         }
 
-        var dropped = 0;
-        foreach (var (testCase, caseStart, caseEnd) in layout)
-        {
-            switch (budget.Take(testCase))
-            {
-                case CaseSpanDecision.Write:
-                    WriteCase(file.Context, testCase, caseStart, caseEnd);
-                    break;
-                case CaseSpanDecision.Drop:
-                    dropped++;
-                    break;
-                default:
-                    break;
-            }
-        }
-
+        var dropped = WriteCases(file.Context, layout, budget, (start, end));
         if (dropped > 0)
         {
             file.SetTag(Keys.Test.CasesDropped, dropped);
@@ -109,6 +139,32 @@ public sealed class TestSpanWriter
         Finish(file, start, end);
         return end;
     }
+
+    /// <returns>How many cases the budget dropped.</returns>
+    private int WriteCases(ActivityContext parent, List<CaseLayout> layout, CaseSpanBudget budget, (DateTimeOffset Start, DateTimeOffset End) bounds)
+    {
+        var dropped = 0;
+        foreach (var (testCase, caseStart, caseEnd) in layout)
+        {
+            switch (budget.Take(testCase))
+            {
+                case CaseSpanDecision.Write:
+                    var start = Clamp(caseStart, bounds);
+                    WriteCase(parent, testCase, start, Max(start, Clamp(caseEnd, bounds)));
+                    break;
+                case CaseSpanDecision.Drop:
+                    dropped++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return dropped;
+    }
+
+    private static DateTimeOffset Clamp(DateTimeOffset time, (DateTimeOffset Start, DateTimeOffset End) bounds) =>
+        time < bounds.Start ? bounds.Start : time > bounds.End ? bounds.End : time;
 
     private void WriteCase(ActivityContext parent, TestCaseReport testCase, DateTimeOffset start, DateTimeOffset end)
     {
