@@ -47,7 +47,7 @@ public static class TestSummary
 
             foreach (var failure in result.Failures.Take(ShownFailures))
             {
-                output.WriteLine($"✗ {failure.Target}::{failure.Name}: {FirstLine(failure.Message)}");
+                output.WriteLine($"✗ {failure.Id ?? failure.Target + "::" + failure.Name}: {FirstLine(failure.Message)}");
             }
         }
 

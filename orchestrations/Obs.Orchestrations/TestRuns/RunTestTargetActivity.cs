@@ -89,6 +89,11 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
             return new TestTargetResult { Target = target, ExitCode = exitCode, Error = ex.Message, OutputTail = Tail(process) };
         }
 
+        if (request.Framework == TestFramework.Pytest)
+        {
+            report = PytestNodeId.Apply(report, target);
+        }
+
         var options = new TestSpanOptions { CaseSpans = request.CaseSpans, MaxCaseSpans = request.MaxCaseSpans, FallbackStartTime = process.StartedAt };
         var writer = new TestSpanWriter(_source);
         var summary = span is not null && request.Framework != TestRunRequest.JUnit
@@ -144,6 +149,7 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
     {
         Target = target,
         Name = testCase.Name,
+        Id = testCase.Id,
         ClassName = testCase.ClassName,
         Result = TestOutcomeNames.Of(testCase.Outcome),
         Type = testCase.FailureType,

@@ -10,7 +10,9 @@ namespace Obs.Orchestrations.TestRuns;
 /// parent, with a <c>test.case.&lt;name&gt;</c> child per case.
 /// </summary>
 /// <remarks>
-/// Case spans carry <c>test.case.name</c> (the report's name, parametrized ids included),
+/// Case spans are named <c>test.case.&lt;name in the file&gt;</c> (for pytest <c>Class::test_x[1-2]</c>) and carry
+/// <c>test.case.name</c> (the pytest node id, else the report's name, parametrized ids included),
+/// <c>code.function.name</c>/<c>code.file.path</c>/<c>code.line.number</c> where known,
 /// <c>test.case.result</c> (<c>passed</c>|<c>failed</c>|<c>skipped</c>|<c>error</c>) and the
 /// semantic convention's <c>test.case.result.status</c>, which only defines <c>pass</c>|<c>fail</c>:
 /// errors are <c>fail</c>, and skipped cases get no status attribute at all (their
@@ -168,7 +170,7 @@ public sealed class TestSpanWriter
 
     private void WriteCase(ActivityContext parent, TestCaseReport testCase, DateTimeOffset start, DateTimeOffset end)
     {
-        using var span = _source.StartActivity(SpanNames.TestCase(testCase.Name), ActivityKind.Internal, parent, CaseTags(testCase), startTime: start);
+        using var span = _source.StartActivity(SpanNames.TestCase(testCase.LocalName ?? testCase.Name), ActivityKind.Internal, parent, CaseTags(testCase), startTime: start);
         if (span is null)
         {
             return;
@@ -206,15 +208,37 @@ public sealed class TestSpanWriter
     {
         List<KeyValuePair<string, object?>> tags =
         [
-            new(Keys.Test.CaseName, testCase.Name),
+            new(Keys.Test.CaseName, testCase.Id ?? testCase.Name),
             new(Keys.Test.CaseResult, TestOutcomeNames.Of(testCase.Outcome)),
+            new(Keys.Code.FunctionName, FunctionName(testCase)),
         ];
+        if (testCase.File is { } file)
+        {
+            tags.Add(new(Keys.Code.FilePath, file));
+        }
+
+        if (testCase.Line is { } line)
+        {
+            tags.Add(new(Keys.Code.LineNumber, line));
+        }
+
         if (testCase.Outcome != TestOutcome.Skipped)
         {
             tags.Add(new(Keys.Test.CaseResultStatus, testCase.Outcome == TestOutcome.Passed ? "pass" : "fail"));
         }
 
         return tags;
+    }
+
+    /// <summary>The class and the function without its parameters (<c>test_x[1-2]</c> → <c>test_x</c>, <c>Adds(1, 2)</c> → <c>Adds</c>).</summary>
+    private static string FunctionName(TestCaseReport testCase)
+    {
+        var name = testCase.Name;
+        var cut = name.IndexOfAny(['[', '(']);
+        var function = cut > 0 ? name[..cut] : name;
+        return string.IsNullOrEmpty(testCase.ClassName) || function.StartsWith(testCase.ClassName + ".", StringComparison.Ordinal)
+            ? function
+            : testCase.ClassName + "." + function;
     }
 
     private static void Finish(Activity span, DateTimeOffset start, DateTimeOffset end)
