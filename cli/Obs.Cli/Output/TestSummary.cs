@@ -50,7 +50,7 @@ public static class TestSummary
 
             foreach (var failure in result.Failures.Take(ShownFailures))
             {
-                output.WriteLine(redactor.Redact($"✗ {failure.Target}::{failure.Name}: {FirstLine(failure.Message)}"));
+                output.WriteLine(redactor.Redact($"✗ {failure.Id ?? failure.Target + "::" + failure.Name}: {FirstLine(failure.Message)}"));
             }
         }
 

@@ -8,8 +8,10 @@ namespace Obs.Orchestrations.TestRuns;
 
 /// <summary>
 /// The <c>RunTestTarget</c> activity: runs one target's test process under the activity span (the
-/// child inherits its <c>TRACEPARENT</c>), parses the report it wrote, and writes the
-/// <c>test.file.*</c>/<c>test.case.*</c> spans as children of the activity span. Failing tests are a
+/// child inherits its <c>TRACEPARENT</c>), parses the report it wrote, and writes its spans. For a
+/// pytest file or a .NET test project the activity span is the <c>test.file.&lt;target&gt;</c> span
+/// and the <c>test.case.*</c> spans are its children; for a <c>junit</c> command it is
+/// <c>test.command</c>, with a <c>test.file.*</c> child per file of the report. Failing tests are a
 /// result; a target that left no report (crash, usage error, timeout) is a result with an error and
 /// the output tail.
 /// </summary>
@@ -31,6 +33,10 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var (request, target) = (input.Request, input.Target);
+
+        // A pytest file or a .NET test project is one thing, so its activity is its test.file.* span;
+        // a junit command may run many files, which become its children.
+        context.Span?.DisplayName = request.Framework == TestRunRequest.JUnit ? SpanNames.TestCommand : SpanNames.TestFile(target);
         var reports = Directory.CreateTempSubdirectory("obs-test-").FullName;
         try
         {
@@ -83,9 +89,16 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
             return new TestTargetResult { Target = target, ExitCode = exitCode, Error = ex.Message, OutputTail = Tail(process) };
         }
 
+        if (request.Framework == TestFramework.Pytest)
+        {
+            report = PytestNodeId.Apply(report, target);
+        }
+
         var options = new TestSpanOptions { CaseSpans = request.CaseSpans, MaxCaseSpans = request.MaxCaseSpans, FallbackStartTime = process.StartedAt };
-        var parent = span?.Context ?? Activity.Current?.Context ?? default;
-        var summary = new TestSpanWriter(_source).Write(parent, report, options);
+        var writer = new TestSpanWriter(_source);
+        var summary = span is not null && request.Framework != TestRunRequest.JUnit
+            ? writer.WriteCases(span, report, options)
+            : writer.Write(span?.Context ?? Activity.Current?.Context ?? default, report, options);
         var coverage = ReadCoverage(command.CoveragePath);
         var failures = report.Cases.Where(c => c.Outcome is TestOutcome.Failed or TestOutcome.Error).ToList();
 
@@ -136,6 +149,7 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
     {
         Target = target,
         Name = testCase.Name,
+        Id = testCase.Id,
         ClassName = testCase.ClassName,
         Result = TestOutcomeNames.Of(testCase.Outcome),
         Type = testCase.FailureType,

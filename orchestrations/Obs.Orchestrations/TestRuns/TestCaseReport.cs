@@ -6,6 +6,15 @@ public sealed record TestCaseReport
     /// <summary>The case name as the report gives it; parametrized ids stay in it (<c>test_add[1-2-3]</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The id that selects this case again, when the framework has one: for pytest the node id
+    /// (<c>tests/test_a.py::TestCalc::test_add[1-2]</c>, see <see cref="PytestNodeId"/>).
+    /// </summary>
+    public string? Id { get; init; }
+
+    /// <summary>The case's name within its file when <see cref="Id"/> is known (<c>TestCalc::test_add[1-2]</c>).</summary>
+    public string? LocalName { get; init; }
+
     /// <summary>The class or suite the case belongs to (JUnit <c>classname</c>, TRX <c>className</c>).</summary>
     public string? ClassName { get; init; }
 

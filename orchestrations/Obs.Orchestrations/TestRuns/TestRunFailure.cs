@@ -13,6 +13,10 @@ public sealed record TestRunFailure
     [JsonPropertyName("name")]
     public string Name { get; init; } = string.Empty;
 
+    /// <summary>The id that selects the case again (the pytest node id), when the framework has one.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
     [JsonPropertyName("class_name")]
     public string? ClassName { get; init; }
 

@@ -10,7 +10,9 @@ namespace Obs.Orchestrations.TestRuns;
 /// parent, with a <c>test.case.&lt;name&gt;</c> child per case.
 /// </summary>
 /// <remarks>
-/// Case spans carry <c>test.case.name</c> (the report's name, parametrized ids included),
+/// Case spans are named <c>test.case.&lt;name in the file&gt;</c> (for pytest <c>Class::test_x[1-2]</c>) and carry
+/// <c>test.case.name</c> (the pytest node id, else the report's name, parametrized ids included),
+/// <c>code.function.name</c>/<c>code.file.path</c>/<c>code.line.number</c> where known,
 /// <c>test.case.result</c> (<c>passed</c>|<c>failed</c>|<c>skipped</c>|<c>error</c>) and the
 /// semantic convention's <c>test.case.result.status</c>, which only defines <c>pass</c>|<c>fail</c>:
 /// errors are <c>fail</c>, and skipped cases get no status attribute at all (their
@@ -67,6 +69,51 @@ public sealed class TestSpanWriter
         }
     }
 
+    /// <summary>
+    /// Emits every case of <paramref name="report"/> as a direct child of <paramref name="file"/>, the
+    /// open span of the one file or project the report covers (a pytest file, a .NET test project):
+    /// the report's suites are no level of their own. Cases are kept inside the span, from its start
+    /// to now, whatever the report's clock says.
+    /// </summary>
+    public TestRunSummary WriteCases(Activity file, TestReport report, TestSpanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new TestSpanOptions();
+        var summary = report.Summarize();
+        if (!_source.HasListeners())
+        {
+            return summary;
+        }
+
+        var previous = Activity.Current;
+        try
+        {
+            var budget = new CaseSpanBudget(options);
+            var bounds = (new DateTimeOffset(file.StartTimeUtc, TimeSpan.Zero), DateTimeOffset.UtcNow);
+            var cursor = report.StartTime ?? options.FallbackStartTime ?? bounds.Item2 - report.Duration;
+            var dropped = 0;
+            foreach (var suite in report.Suites)
+            {
+                var start = suite.Timestamp ?? suite.Cases.FirstOrDefault(c => c.StartTime is not null)?.StartTime ?? cursor;
+                var layout = CaseLayout.Of(suite, start);
+                dropped += WriteCases(file.Context, layout, budget, bounds);
+                cursor = layout.Count == 0 ? start + suite.Duration : layout.Max(l => l.End);
+            }
+
+            if (dropped > 0)
+            {
+                file.SetTag(Keys.Test.CasesDropped, dropped);
+            }
+
+            return summary with { CaseSpansEmitted = budget.Emitted, CaseSpansDropped = budget.Dropped };
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
     /// <returns>Where the next file starts when it has no time of its own.</returns>
     private DateTimeOffset WriteFile(ActivityContext parent, TestSuiteReport suite, DateTimeOffset cursor, CaseSpanBudget budget)
     {
@@ -80,22 +127,7 @@ public sealed class TestSpanWriter
             return end;
         }
 
-        var dropped = 0;
-        foreach (var (testCase, caseStart, caseEnd) in layout)
-        {
-            switch (budget.Take(testCase))
-            {
-                case CaseSpanDecision.Write:
-                    WriteCase(file.Context, testCase, caseStart, caseEnd);
-                    break;
-                case CaseSpanDecision.Drop:
-                    dropped++;
-                    break;
-                default:
-                    break;
-            }
-        }
-
+        var dropped = WriteCases(file.Context, layout, budget, (start, end));
         if (dropped > 0)
         {
             file.SetTag(Keys.Test.CasesDropped, dropped);
@@ -110,9 +142,35 @@ public sealed class TestSpanWriter
         return end;
     }
 
+    /// <returns>How many cases the budget dropped.</returns>
+    private int WriteCases(ActivityContext parent, List<CaseLayout> layout, CaseSpanBudget budget, (DateTimeOffset Start, DateTimeOffset End) bounds)
+    {
+        var dropped = 0;
+        foreach (var (testCase, caseStart, caseEnd) in layout)
+        {
+            switch (budget.Take(testCase))
+            {
+                case CaseSpanDecision.Write:
+                    var start = Clamp(caseStart, bounds);
+                    WriteCase(parent, testCase, start, Max(start, Clamp(caseEnd, bounds)));
+                    break;
+                case CaseSpanDecision.Drop:
+                    dropped++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return dropped;
+    }
+
+    private static DateTimeOffset Clamp(DateTimeOffset time, (DateTimeOffset Start, DateTimeOffset End) bounds) =>
+        time < bounds.Start ? bounds.Start : time > bounds.End ? bounds.End : time;
+
     private void WriteCase(ActivityContext parent, TestCaseReport testCase, DateTimeOffset start, DateTimeOffset end)
     {
-        using var span = _source.StartActivity(SpanNames.TestCase(testCase.Name), ActivityKind.Internal, parent, CaseTags(testCase), startTime: start);
+        using var span = _source.StartActivity(SpanNames.TestCase(testCase.LocalName ?? testCase.Name), ActivityKind.Internal, parent, CaseTags(testCase), startTime: start);
         if (span is null)
         {
             return;
@@ -150,15 +208,37 @@ public sealed class TestSpanWriter
     {
         List<KeyValuePair<string, object?>> tags =
         [
-            new(Keys.Test.CaseName, testCase.Name),
+            new(Keys.Test.CaseName, testCase.Id ?? testCase.Name),
             new(Keys.Test.CaseResult, TestOutcomeNames.Of(testCase.Outcome)),
+            new(Keys.Code.FunctionName, FunctionName(testCase)),
         ];
+        if (testCase.File is { } file)
+        {
+            tags.Add(new(Keys.Code.FilePath, file));
+        }
+
+        if (testCase.Line is { } line)
+        {
+            tags.Add(new(Keys.Code.LineNumber, line));
+        }
+
         if (testCase.Outcome != TestOutcome.Skipped)
         {
             tags.Add(new(Keys.Test.CaseResultStatus, testCase.Outcome == TestOutcome.Passed ? "pass" : "fail"));
         }
 
         return tags;
+    }
+
+    /// <summary>The class and the function without its parameters (<c>test_x[1-2]</c> → <c>test_x</c>, <c>Adds(1, 2)</c> → <c>Adds</c>).</summary>
+    private static string FunctionName(TestCaseReport testCase)
+    {
+        var name = testCase.Name;
+        var cut = name.IndexOfAny(['[', '(']);
+        var function = cut > 0 ? name[..cut] : name;
+        return string.IsNullOrEmpty(testCase.ClassName) || function.StartsWith(testCase.ClassName + ".", StringComparison.Ordinal)
+            ? function
+            : testCase.ClassName + "." + function;
     }
 
     private static void Finish(Activity span, DateTimeOffset start, DateTimeOffset end)

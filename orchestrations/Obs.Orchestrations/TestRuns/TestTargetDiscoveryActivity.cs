@@ -1,7 +1,9 @@
+using Obs.Telemetry.Catalog;
+
 namespace Obs.Orchestrations.TestRuns;
 
 /// <summary>
-/// The <c>DiscoverTestTargets</c> activity: pytest test files (relative to the path), .NET test
+/// The <c>DiscoverTestTargets</c> activity (span <c>test.discovery</c>): pytest test files (relative to the path), .NET test
 /// projects, or for <c>junit</c> the path itself as the one target.
 /// </summary>
 public sealed class TestTargetDiscoveryActivity : TaskActivity<TestRunRequest, TestTargetDiscovery>
@@ -10,6 +12,7 @@ public sealed class TestTargetDiscoveryActivity : TaskActivity<TestRunRequest, T
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        context.Span?.DisplayName = SpanNames.TestDiscovery;
         var root = Path.GetFullPath(input.Path);
         if (!Directory.Exists(root))
         {

@@ -182,6 +182,15 @@ public static class AttributeKeys
         public const string RepositoryUrlFull = "vcs.repository.url.full";
     }
 
+    /// <summary>Semantic conventions: where the code of a test case lives.</summary>
+    public static class Code
+    {
+        /// <summary>The fully qualified function: <c>tests.test_more.ChunkedTests.test_even</c>, <c>Sample.Tests.CalcTests.Adds</c>.</summary>
+        public const string FunctionName = "code.function.name";
+        public const string FilePath = "code.file.path";
+        public const string LineNumber = "code.line.number";
+    }
+
     /// <summary>Semantic conventions: errors and exceptions.</summary>
     public static class Error
     {

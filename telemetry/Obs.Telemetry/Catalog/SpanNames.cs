@@ -24,9 +24,21 @@ public static class SpanNames
     /// <summary>The orchestration span of a start-up probe started over HTTP (<c>POST /startup</c>); <see cref="StartupInitialize"/> is its grandchild.</summary>
     public const string StartupProbe = "startup.probe";
 
+    /// <summary>The <c>ProbeStartup</c> activity under <see cref="StartupProbe"/>: one launch of the program, <see cref="StartupInitialize"/> its child.</summary>
+    public const string StartupProbeRun = "startup.probe.run";
+
     public const string TestSuiteExecute = "test.suite.execute";
     public const string TestFilePrefix = "test.file.";
     public const string TestCasePrefix = "test.case.";
+
+    /// <summary>Finding the targets (pytest files, .NET test projects) under <c>test.suite.execute</c>.</summary>
+    public const string TestDiscovery = "test.discovery";
+
+    /// <summary>
+    /// A <c>junit</c> run's one command, under <c>test.suite.execute</c>: its report's files are its
+    /// <c>test.file.*</c> children. A pytest file or a .NET test project is itself the <c>test.file.*</c> span.
+    /// </summary>
+    public const string TestCommand = "test.command";
 
     public const string BenchmarkPerformanceTest = "benchmark.performance_test";
 

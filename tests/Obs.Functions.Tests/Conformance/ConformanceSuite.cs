@@ -225,7 +225,21 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) : IClassFixture<
         Assert.Equal(1, suite.GetTagItem(AttributeKeys.Test.SuiteFailed));
         var files = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestFilePrefix, StringComparison.Ordinal)).ToList();
         Assert.Equal([SpanNames.TestFile("tests/test_one.py"), SpanNames.TestFile("tests/test_two.py")], files.Select(f => f.DisplayName).Order(StringComparer.Ordinal));
-        Assert.All(files, f => Assert.Equal(suite.SpanId, Parent(spans, f).ParentSpanId));
+        // One level per thing, on every engine: test.suite.execute → test.file.* (the activity itself) →
+        // test.case.*, discovery named from the catalog, no span named after an activity.
+        Assert.All(files, f => Assert.Equal(suite.SpanId, f.ParentSpanId));
+        Assert.Equal(suite.SpanId, Assert.Single(spans, s => s.DisplayName == SpanNames.TestDiscovery).ParentSpanId);
+        var cases = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, cases.Count);
+        Assert.All(cases, c => Assert.Contains(files, f => f.SpanId == c.ParentSpanId));
+        Assert.DoesNotContain(spans, s => Engine.Registry.ActivityNames.Contains(s.DisplayName));
+        Assert.All(spans.Where(s => s != suite && s.ParentSpanId == suite.SpanId || cases.Contains(s)), s => AssertInside(Parent(spans, s), s));
+    }
+
+    private static void AssertInside(Activity parent, Activity child)
+    {
+        Assert.True(child.StartTimeUtc >= parent.StartTimeUtc, $"{child.DisplayName} starts at {child.StartTimeUtc:O}, before {parent.DisplayName} at {parent.StartTimeUtc:O}");
+        Assert.True(child.StartTimeUtc + child.Duration <= parent.StartTimeUtc + parent.Duration, $"{child.DisplayName} ends at {child.StartTimeUtc + child.Duration:O}, after {parent.DisplayName} at {parent.StartTimeUtc + parent.Duration:O}");
     }
 
     [Fact]
@@ -248,6 +262,7 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) : IClassFixture<
         Assert.NotNull(root.GetTagItem(AttributeKeys.Benchmark.P50));
         var run = Assert.Single(spans, s => s.DisplayName == SpanNames.BenchmarkRun);
         Assert.Equal(root.SpanId, run.ParentSpanId);
+        Assert.DoesNotContain(spans, s => Engine.Registry.ActivityNames.Contains(s.DisplayName));
     }
 
     [Fact]
@@ -292,7 +307,10 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) : IClassFixture<
         Assert.True(result.TimeToReadyMs >= 150, $"ready after {result.TimeToReadyMs} ms");
         var root = Assert.Single(spans, s => s.DisplayName == SpanNames.StartupProbe);
         Assert.Equal(ActivityStatusCode.Ok, root.Status);
-        Assert.Contains(spans, s => s.DisplayName == SpanNames.StartupInitialize);
+        var run = Assert.Single(spans, s => s.DisplayName == SpanNames.StartupProbeRun);
+        Assert.Equal(root.SpanId, run.ParentSpanId);
+        Assert.Equal(run.SpanId, Assert.Single(spans, s => s.DisplayName == SpanNames.StartupInitialize).ParentSpanId);
+        Assert.DoesNotContain(spans, s => Engine.Registry.ActivityNames.Contains(s.DisplayName));
     }
 
     [Fact]

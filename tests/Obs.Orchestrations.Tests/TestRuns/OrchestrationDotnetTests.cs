@@ -37,13 +37,16 @@ public sealed class OrchestrationDotnetTests
         Assert.False(result.Success);
         Assert.InRange(result.CoveragePercentage ?? -1, 0, 100);
 
-        // TRX → test.file (the test class) → test.case spans, with results and the failure as an exception event.
+        // test.suite.execute → test.file.<project> → test.case spans (the test class is no level of its own),
+        // with results and the failure as an exception event.
         var spans = collector.InTrace(traceId);
         var suite = Assert.Single(spans, s => s.DisplayName == SpanNames.TestSuiteExecute);
         var cases = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal)).ToList();
         Assert.Equal(5, cases.Count);
         var file = Assert.Single(spans, s => s.SpanId == cases[0].ParentSpanId);
-        Assert.StartsWith(SpanNames.TestFilePrefix, file.DisplayName, StringComparison.Ordinal);
+        Assert.Equal(SpanNames.TestFile(Assert.Single(result.Targets).Target), file.DisplayName);
+        Assert.Equal(suite.SpanId, file.ParentSpanId);
+        Assert.All(cases, c => OrchestrationPytestTests.AssertInside(file, c));
         Assert.All(cases, c => Assert.Equal(file.SpanId, c.ParentSpanId));
         var failed = Assert.Single(cases, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "failed");
         Assert.Equal("fail", failed.GetTagItem(AttributeKeys.Test.CaseResultStatus));

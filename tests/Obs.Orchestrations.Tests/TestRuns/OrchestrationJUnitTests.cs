@@ -53,6 +53,7 @@ public sealed class OrchestrationJUnitTests
         var file = Assert.Single(spans, s => s.DisplayName.StartsWith(SpanNames.TestFilePrefix, StringComparison.Ordinal));
         var activity = Assert.Single(spans, s => s.SpanId == file.ParentSpanId);
         Assert.Equal(suite.SpanId, activity.ParentSpanId);
+        Assert.Equal(SpanNames.TestCommand, activity.DisplayName);
         Assert.Equal(3, spans.Count(s => s.ParentSpanId == file.SpanId));
     }
 

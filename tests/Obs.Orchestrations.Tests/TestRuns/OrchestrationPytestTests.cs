@@ -87,12 +87,25 @@ public sealed class OrchestrationPytestTests
         Assert.IsType<double>(suite.GetTagItem(AttributeKeys.Test.SuiteDuration));
         Assert.Equal("failure", suite.GetTagItem(AttributeKeys.Test.SuiteRunStatus));
 
-        var file = Assert.Single(spans, s => s.DisplayName == SpanNames.TestFile("tests/test_calculator.py"));
-        var target = Assert.Single(spans, s => s.SpanId == file.ParentSpanId);
-        Assert.Equal(suite.SpanId, target.ParentSpanId);
-        Assert.Equal("tests/test_calculator.py", target.GetTagItem(AttributeKeys.Test.SuiteName));
-        Assert.Equal("failure", target.GetTagItem(AttributeKeys.Test.SuiteRunStatus));
-        Assert.Equal(ActivityStatusCode.Error, target.Status);
+        // The original design's shape, one level per thing: test.suite.execute → test.file.* → test.case.*,
+        // every name from the catalog, every child inside its parent.
+        Assert.All(spans.Where(s => s.Source.Name != ObsSpanCollector.CallerSource.Name), s => Assert.True(
+            s.DisplayName == SpanNames.TestSuiteExecute || s.DisplayName == SpanNames.TestDiscovery
+                || s.DisplayName.StartsWith(SpanNames.TestFilePrefix, StringComparison.Ordinal)
+                || s.DisplayName.StartsWith(SpanNames.TestCasePrefix, StringComparison.Ordinal),
+            $"span '{s.DisplayName}' is not a catalog test span"));
+        var files = spans.Where(s => s.DisplayName.StartsWith(SpanNames.TestFilePrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal([.. s_sampleFiles.Select(SpanNames.TestFile)], files.Select(f => f.DisplayName).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Equal(suite.SpanId, f.ParentSpanId));
+        Assert.Equal(suite.SpanId, Assert.Single(spans, s => s.DisplayName == SpanNames.TestDiscovery).ParentSpanId);
+        foreach (var child in spans.Where(s => s != suite && s.Source.Name != ObsSpanCollector.CallerSource.Name))
+        {
+            AssertInside(Assert.Single(spans, p => p.SpanId == child.ParentSpanId), child);
+        }
+
+        var file = Assert.Single(files, s => s.DisplayName == SpanNames.TestFile("tests/test_calculator.py"));
+        Assert.Equal("tests/test_calculator.py", file.GetTagItem(AttributeKeys.Test.SuiteName));
+        Assert.Equal("failure", file.GetTagItem(AttributeKeys.Test.SuiteRunStatus));
         Assert.Equal(ActivityStatusCode.Error, file.Status);
 
         var cases = spans.Where(s => s.ParentSpanId == file.SpanId).ToList();
@@ -194,6 +207,12 @@ public sealed class OrchestrationPytestTests
         Assert.Equal("/src", command.Process.WorkingDirectory);
         Assert.Equal(TimeSpan.FromSeconds(30), command.Process.Timeout);
         Assert.Equal("/tmp/r/.coverage", command.Process.Environment["COVERAGE_FILE"]);
+    }
+
+    internal static void AssertInside(Activity parent, Activity child)
+    {
+        Assert.True(child.StartTimeUtc >= parent.StartTimeUtc, $"{child.DisplayName} starts before {parent.DisplayName}");
+        Assert.True(child.StartTimeUtc + child.Duration <= parent.StartTimeUtc + parent.Duration, $"{child.DisplayName} ends after {parent.DisplayName}");
     }
 
     internal static bool PytestAvailable()
