@@ -39,7 +39,7 @@ public sealed class SpanNamesTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["startup.config.load", "startup.dependencies.load", "startup.health_checks", "startup.initialize", "startup.probe", "startup.resources.initialize"],
+            ["startup.config.load", "startup.dependencies.load", "startup.health_checks", "startup.initialize", "startup.probe", "startup.probe.run", "startup.resources.initialize"],
             startup);
     }
 
