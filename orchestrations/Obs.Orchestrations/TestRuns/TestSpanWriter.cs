@@ -41,33 +41,15 @@ public sealed class TestSpanWriter
     }
 
     /// <summary>Emits the spans of <paramref name="report"/> under <paramref name="parent"/> and returns its totals.</summary>
-    public TestRunSummary Write(ActivityContext parent, TestReport report, TestSpanOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        options ??= new TestSpanOptions();
-        var summary = report.Summarize();
-        if (!_source.HasListeners())
+    public TestRunSummary Write(ActivityContext parent, TestReport report, TestSpanOptions? options = null) =>
+        Emit(report, options, (budget, opts) =>
         {
-            return summary;
-        }
-
-        var previous = Activity.Current;
-        try
-        {
-            var budget = new CaseSpanBudget(options);
-            var cursor = report.StartTime ?? options.FallbackStartTime ?? DateTimeOffset.UtcNow - report.Duration;
+            var cursor = report.StartTime ?? opts.FallbackStartTime ?? DateTimeOffset.UtcNow - report.Duration;
             foreach (var suite in report.Suites)
             {
                 cursor = WriteFile(parent, suite, cursor, budget);
             }
-
-            return summary with { CaseSpansEmitted = budget.Emitted, CaseSpansDropped = budget.Dropped };
-        }
-        finally
-        {
-            Activity.Current = previous;
-        }
-    }
+        });
 
     /// <summary>
     /// Emits every case of <paramref name="report"/> as a direct child of <paramref name="file"/>, the
@@ -78,20 +60,10 @@ public sealed class TestSpanWriter
     public TestRunSummary WriteCases(Activity file, TestReport report, TestSpanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(report);
-        options ??= new TestSpanOptions();
-        var summary = report.Summarize();
-        if (!_source.HasListeners())
+        return Emit(report, options, (budget, opts) =>
         {
-            return summary;
-        }
-
-        var previous = Activity.Current;
-        try
-        {
-            var budget = new CaseSpanBudget(options);
             var bounds = (new DateTimeOffset(file.StartTimeUtc, TimeSpan.Zero), DateTimeOffset.UtcNow);
-            var cursor = report.StartTime ?? options.FallbackStartTime ?? bounds.Item2 - report.Duration;
+            var cursor = report.StartTime ?? opts.FallbackStartTime ?? bounds.Item2 - report.Duration;
             var dropped = 0;
             foreach (var suite in report.Suites)
             {
@@ -105,7 +77,28 @@ public sealed class TestSpanWriter
             {
                 file.SetTag(Keys.Test.CasesDropped, dropped);
             }
+        });
+    }
 
+    /// <summary>
+    /// The report's totals, and, when anyone listens, the spans <paramref name="write"/> emits within one
+    /// case-span budget, with <see cref="Activity.Current"/> as it was afterwards.
+    /// </summary>
+    private TestRunSummary Emit(TestReport report, TestSpanOptions? options, Action<CaseSpanBudget, TestSpanOptions> write)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new TestSpanOptions();
+        var summary = report.Summarize();
+        if (!_source.HasListeners())
+        {
+            return summary;
+        }
+
+        var previous = Activity.Current;
+        try
+        {
+            var budget = new CaseSpanBudget(options);
+            write(budget, options);
             return summary with { CaseSpansEmitted = budget.Emitted, CaseSpansDropped = budget.Dropped };
         }
         finally
