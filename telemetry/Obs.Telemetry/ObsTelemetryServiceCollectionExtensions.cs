@@ -20,6 +20,7 @@ public static class ObsTelemetryServiceCollectionExtensions
     /// sampler, redaction before export, and the configured exporters. Hosts add their own
     /// instrumentation with <c>services.ConfigureOpenTelemetryTracerProvider(...)</c>.
     /// With <see cref="ObsTelemetryOptions.Disabled"/> nothing listens and no span is recorded.
+    /// What the exporters delivered is on the registered <see cref="ExportLedger"/>.
     /// </summary>
     public static IServiceCollection AddObsTelemetry(this IServiceCollection services, ObsTelemetryOptions options, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -27,6 +28,8 @@ public static class ObsTelemetryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
 
         services.TryAddSingleton(options);
+        var ledger = new ExportLedger();
+        services.TryAddSingleton(ledger);
         services.TryAddSingleton(_ => new SecretRedactor(options.Redaction, environment ?? ConfigLoadRequest.ProcessEnvironment()));
         if (options.Disabled)
         {
@@ -39,7 +42,7 @@ public static class ObsTelemetryServiceCollectionExtensions
                 .AddSource([.. ObsActivitySources.AllNames])
                 .SetSampler(ObsSamplerFactory.Create(options.Sampling))
                 .AddProcessor(sp => new RedactionProcessor(sp.GetRequiredService<SecretRedactor>()))
-                .AddObsExporters(options))
+                .AddObsExporters(options, ledger))
             .WithMetrics(metrics => metrics
                 .AddMeter([.. ObsMeters.AllNames])
                 .AddObsExporters(options));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Obs.Telemetry;
 using Obs.Telemetry.Configuration;
+using Obs.Telemetry.Exporters;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -17,13 +18,19 @@ public sealed class CliTelemetry : IDisposable
     private readonly ServiceProvider _services;
     private readonly TracerProvider? _tracerProvider;
     private readonly MeterProvider? _meterProvider;
+    private readonly ExportLedger? _ledger;
+    private readonly CliConsole _console;
+    private readonly bool _verbose;
 
-    private CliTelemetry(ObsTelemetryOptions options, ServiceProvider services)
+    private CliTelemetry(ObsTelemetryOptions options, ServiceProvider services, CliConsole console, bool verbose)
     {
         Options = options;
         _services = services;
+        _console = console;
+        _verbose = verbose;
         _tracerProvider = services.GetService<TracerProvider>();
         _meterProvider = services.GetService<MeterProvider>();
+        _ledger = _tracerProvider is null ? null : services.GetService<ExportLedger>();
     }
 
     public ObsTelemetryOptions Options { get; }
@@ -77,7 +84,7 @@ public sealed class CliTelemetry : IDisposable
             services.ConfigureOpenTelemetryTracerProvider(tracing);
         }
 
-        return new CliTelemetry(options, services.BuildServiceProvider());
+        return new CliTelemetry(options, services.BuildServiceProvider(), console, verbose);
     }
 
     /// <summary>
@@ -101,10 +108,33 @@ public sealed class CliTelemetry : IDisposable
         return shutdown.Wait(budget);
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Shuts down (see <see cref="Shutdown"/>), then says in one line on stderr how many spans each
+    /// exporter delivered and how many it did not — with its error under <c>-v</c>: a dead collector is never silent.
+    /// </summary>
+    public void Dispose() => Close(reportExports: true);
+
+    /// <summary>
+    /// Shuts down; with <paramref name="reportExports"/> false, without the exit line — for a verb that
+    /// stopped on a usage or state problem before any work, whose one error line stays the only one.
+    /// </summary>
+    public void Close(bool reportExports)
     {
         // Past the deadline the providers are abandoned, not disposed: disposing would wait on them again.
-        if (Shutdown())
+        var done = Shutdown();
+        if (reportExports && _ledger?.Report() is { } report)
+        {
+            if (report.HasFailures)
+            {
+                _console.Warn(report.Line(_verbose));
+            }
+            else
+            {
+                _console.Say(report.Line(_verbose));
+            }
+        }
+
+        if (done)
         {
             _services.Dispose();
         }

@@ -95,7 +95,7 @@ public sealed class EngineSession : IAsyncDisposable
                 await engine.DisposeAsync().ConfigureAwait(false);
             }
 
-            telemetry.Dispose();
+            telemetry.Close(reportExports: false);
             return null;
         }
     }

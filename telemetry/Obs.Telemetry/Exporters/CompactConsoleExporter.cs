@@ -18,10 +18,16 @@ public sealed class CompactConsoleExporter : BaseExporter<Activity>
     private const int MaxAttributes = 8;
 
     private readonly Func<TextWriter> _output;
+    private readonly ExporterTally? _tally;
     private int _resourceWritten;
 
     /// <param name="output">Where lines go; <see cref="Console.Out"/> at the time of each export when null.</param>
-    public CompactConsoleExporter(Func<TextWriter>? output = null) => _output = output ?? (() => Console.Out);
+    /// <param name="tally">Counts the spans written, for the exit line.</param>
+    public CompactConsoleExporter(Func<TextWriter>? output = null, ExporterTally? tally = null)
+    {
+        _output = output ?? (() => Console.Out);
+        _tally = tally;
+    }
 
     public override ExportResult Export(in Batch<Activity> batch)
     {
@@ -37,6 +43,7 @@ public sealed class CompactConsoleExporter : BaseExporter<Activity>
         }
 
         output.Flush();
+        _tally?.Delivered((int)batch.Count);
         return ExportResult.Success;
     }
 

@@ -11,7 +11,8 @@ namespace Obs.Telemetry.Exporters;
 /// <summary>
 /// Adds the configured exporters, any combination at once: console, OTLP (gRPC or http/protobuf),
 /// Jaeger (as OTLP) and Zipkin, each behind a batch processor with the configured batch settings.
-/// Exporter failures stay inside the SDK (logged to its EventSource): they never reach the traced work.
+/// Exporter failures never reach the traced work; each exporter counts what it delivered and keeps its
+/// last error on an <see cref="ExportLedger"/>, which the CLI reports in one line at exit.
 /// </summary>
 public static class ObsExporterRegistration
 {
@@ -20,42 +21,33 @@ public static class ObsExporterRegistration
     public const string ZipkinName = "zipkin";
     public const string ConsoleName = "console";
 
-    /// <summary>Adds every effective trace exporter of <paramref name="options"/>.</summary>
-    public static TracerProviderBuilder AddObsExporters(this TracerProviderBuilder builder, ObsTelemetryOptions options)
+    /// <summary>
+    /// Adds every effective trace exporter of <paramref name="options"/>, each counting on
+    /// <paramref name="ledger"/> what it delivered and the last error it met (a fresh ledger when null).
+    /// </summary>
+    public static TracerProviderBuilder AddObsExporters(this TracerProviderBuilder builder, ObsTelemetryOptions options, ExportLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        ledger ??= new ExportLedger();
 
+        builder.AddProcessor(new RecordedSpanCounter(ledger));
         foreach (var kind in options.EffectiveExporters())
         {
             switch (kind)
             {
                 case ExporterKind.Console:
                     // One line per span, the resource once: the SDK's exporter repeats the resource on every span.
-                    builder.AddProcessor(new SimpleActivityExportProcessor(new CompactConsoleExporter()));
+                    builder.AddProcessor(new SimpleActivityExportProcessor(new CompactConsoleExporter(tally: ledger.For(ConsoleName, null))));
                     break;
                 case ExporterKind.Otlp:
-                    builder.AddOtlpExporter(OtlpName, o => ApplyOtlp(o, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true));
+                    builder.AddProcessor(OtlpProcessor(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger));
                     break;
                 case ExporterKind.Jaeger:
-                    builder.AddOtlpExporter(JaegerName, o => ApplyOtlp(o, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false));
+                    builder.AddProcessor(OtlpProcessor(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger));
                     break;
                 case ExporterKind.Zipkin:
-                    // The SDK marks its Zipkin exporter obsolete in favour of OTLP, but teams running a
-                    // plain Zipkin server need its v2 JSON API, so Obs keeps it until Zipkin speaks OTLP.
-#pragma warning disable CS0618
-                    builder.AddZipkinExporter(ZipkinName, o =>
-                    {
-                        o.Endpoint = options.ZipkinEndpoint ?? ObsDefaults.ZipkinEndpoint;
-                        o.ExportProcessorType = ExportProcessorType.Batch;
-                        o.BatchExportProcessorOptions = Batch(options.Batch);
-
-                        // The exporter sends synchronously with HttpClient's 100 s default timeout: a Zipkin that
-                        // accepts the connection but never answers would stall each batch, and the exit, on it.
-                        // export_timeout_millis bounds it, as OtlpExporterOptions.TimeoutMilliseconds does for OTLP.
-                        o.HttpClientFactory = () => new HttpClient { Timeout = TimeSpan.FromMilliseconds(options.Batch.ExportTimeoutMillis) };
-                    });
-#pragma warning restore CS0618
+                    builder.AddProcessor(ZipkinProcessor(options, ledger));
                     break;
                 default:
                     throw new UnreachableException($"Unknown exporter {kind}.");
@@ -90,23 +82,54 @@ public static class ObsExporterRegistration
     /// <summary>True when at least one exporter would run.</summary>
     public static bool HasExporters(ObsTelemetryOptions options) => options.EffectiveExporters().Count > 0;
 
+    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger)
+    {
+        var tally = ledger.For(name, Display(target.Endpoint));
+        var exporterOptions = new OtlpExporterOptions();
+        ApplyOtlp(exporterOptions, target, options, withHeaders);
+        exporterOptions.HttpClientFactory = () => CountingClient(tally, exporterOptions.TimeoutMilliseconds);
+        return BatchProcessor(new CountedOtlpTraceExporter(exporterOptions, tally), options.Batch);
+    }
+
+    private static BatchActivityExportProcessor ZipkinProcessor(ObsTelemetryOptions options, ExportLedger ledger)
+    {
+        var endpoint = options.ZipkinEndpoint ?? ObsDefaults.ZipkinEndpoint;
+        var tally = ledger.For(ZipkinName, Display(endpoint));
+#pragma warning disable CS0618 // See CountedZipkinExporter.
+        var zipkin = new ZipkinExporterOptions
+        {
+            Endpoint = endpoint,
+
+            // The exporter sends synchronously with HttpClient's 100 s default timeout: a Zipkin that
+            // accepts the connection but never answers would stall each batch, and the exit, on it.
+            // export_timeout_millis bounds it, as OtlpExporterOptions.TimeoutMilliseconds does for OTLP.
+            HttpClientFactory = () => CountingClient(tally, options.Batch.ExportTimeoutMillis),
+        };
+#pragma warning restore CS0618
+        return BatchProcessor(new CountedZipkinExporter(zipkin, tally), options.Batch);
+    }
+
+    /// <summary>An endpoint as the exit line shows it: no user info (it may hold a credential), no trailing slash.</summary>
+    private static string Display(Uri endpoint) =>
+        endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+
+    private static HttpClient CountingClient(ExporterTally tally, int timeoutMillis) =>
+        new(new ExportErrorHandler(tally)) { Timeout = TimeSpan.FromMilliseconds(timeoutMillis) };
+
+    private static BatchActivityExportProcessor BatchProcessor(BaseExporter<Activity> exporter, BatchOptions batch) => new(
+        exporter,
+        maxQueueSize: batch.MaxQueueSize,
+        scheduledDelayMilliseconds: batch.ScheduleDelayMillis,
+        exporterTimeoutMilliseconds: batch.ExportTimeoutMillis,
+        maxExportBatchSize: batch.MaxExportBatchSize);
+
     private static void ApplyOtlp(OtlpExporterOptions o, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders)
     {
         o.Endpoint = target.Endpoint;
         o.Protocol = target.Protocol;
         o.TimeoutMilliseconds = Math.Min(options.OtlpTimeoutMillis, options.Batch.ExportTimeoutMillis);
         o.Headers = withHeaders ? FormatHeaders(options.OtlpHeaders) : null;
-        o.ExportProcessorType = ExportProcessorType.Batch;
-        o.BatchExportProcessorOptions = Batch(options.Batch);
     }
-
-    private static BatchExportActivityProcessorOptions Batch(BatchOptions batch) => new()
-    {
-        MaxQueueSize = batch.MaxQueueSize,
-        ScheduledDelayMilliseconds = batch.ScheduleDelayMillis,
-        MaxExportBatchSize = batch.MaxExportBatchSize,
-        ExporterTimeoutMilliseconds = batch.ExportTimeoutMillis,
-    };
 
     private static string? FormatHeaders(IDictionary<string, string> headers) =>
         headers.Count == 0
