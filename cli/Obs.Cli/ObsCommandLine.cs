@@ -23,6 +23,7 @@ public static class ObsCommandLine
         root.Subcommands.Add(new Commands.StartupCommand(global, console));
         root.Subcommands.Add(new StatusCommand(console));
         root.Subcommands.Add(new ResumeCommand(global, console));
+        root.Subcommands.Add(new ReplayCommand(global, console));
         root.Subcommands.Add(new Serve.ServeCommand(global, console));
         return root;
     }

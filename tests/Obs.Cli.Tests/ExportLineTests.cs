@@ -11,7 +11,7 @@ public sealed partial class ExportLineTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("obs-export-line-").FullName;
 
     [Fact]
-    public async Task Run_DeadCollector_ExitCodeUnchanged_LineCountsTheFailure_VerboseNamesTheError()
+    public async Task Run_DeadCollector_ExitCodeUnchanged_LineCountsTheSpooledSpans_VerboseNamesTheError()
     {
         var dead = LoopbackPorts.GetUnusedEndpoint().ToString();
 
@@ -21,7 +21,7 @@ public sealed partial class ExportLineTests : IDisposable
         Assert.Equal(3, quiet.ExitCode);
         Assert.Equal(3, verbose.ExitCode);
         var line = Assert.Single(Lines(quiet.Stderr), l => l.Contains("spans exported", StringComparison.Ordinal));
-        Assert.Matches(@"^obs: warning: 0 spans exported, [1-9]\d* failed \(otlp http://127\.0\.0\.1:\d+\) \(-v shows the error\)$", line);
+        Assert.Matches(@"^obs: warning: 0 spans exported, [1-9]\d* spooled, 0 failed \(otlp http://127\.0\.0\.1:\d+\); `obs replay` sends the spool \(-v shows the error\)$", line);
         Assert.DoesNotContain("Connection refused", quiet.Stderr, StringComparison.Ordinal);
         Assert.Contains("Connection refused", Assert.Single(Lines(verbose.Stderr), l => l.Contains("spans exported", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
@@ -71,7 +71,38 @@ public sealed partial class ExportLineTests : IDisposable
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.StartsWith("build: FAILED", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"^obs: warning: 0 spans exported, [1-9]\d* failed \(zipkin http://127\.0\.0\.1:\d+/api/v2/spans\)", Lines(outcome.Stderr)[^1]);
+        Assert.Matches(@"^obs: warning: 0 spans exported, [1-9]\d* spooled, 0 failed \(zipkin http://127\.0\.0\.1:\d+/api/v2/spans\)", Lines(outcome.Stderr)[^1]);
+    }
+
+    [Fact]
+    public async Task Build_QueueOverflows_DroppedSpansAreCountedAsFailed_ExportedEqualsWhatArrived()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(_directory, "build.yaml"), """
+            steps:
+              - name: a
+                type: command
+                command: "true"
+              - name: b
+                type: command
+                command: "true"
+              - name: c
+                type: command
+                command: "true"
+            """);
+
+        // A queue of one span, drained only at exit: every span after the first is dropped by the SDK.
+        var outcome = await ObsProcess.RunAsync(
+            ["--exporter", "otlp", "--endpoint", receiver.GrpcEndpoint.ToString(), "build", "--no-progress"],
+            new Dictionary<string, string> { ["OTEL_BSP_MAX_QUEUE_SIZE"] = "1", ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "1", ["OTEL_BSP_SCHEDULE_DELAY"] = "60000" },
+            _directory);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var line = Assert.Single(Lines(outcome.Stderr), l => l.Contains("exported", StringComparison.Ordinal));
+        var match = OverflowLine().Match(line);
+        Assert.True(match.Success, line);
+        Assert.Equal(receiver.Spans.Count, int.Parse(match.Groups["exported"].Value, CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(match.Groups["failed"].Value, CultureInfo.InvariantCulture) >= 4, line);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -80,4 +111,7 @@ public sealed partial class ExportLineTests : IDisposable
 
     [GeneratedRegex(@"^obs: (?<exported>\d+) spans exported, (?<failed>\d+) failed \(otlp http://127\.0\.0\.1:\d+\)$")]
     private static partial Regex ExportedLine();
+
+    [GeneratedRegex(@"^obs: warning: (?<exported>\d+) spans? exported, (?<failed>\d+) failed \(otlp http://127\.0\.0\.1:\d+ — not sent: queue full or export deadline passed\)$")]
+    private static partial Regex OverflowLine();
 }

@@ -91,7 +91,7 @@ public sealed class StrictCommandLineTests : IDisposable
     [Theory]
     [InlineData("buidl", "unknown command 'buidl' — did you mean build?")]
     [InlineData("stauts", "unknown command 'stauts' — did you mean status?")]
-    [InlineData("frobnicate", "unknown command 'frobnicate'; use one of: run, build, test, benchmark, startup, status, resume, serve")]
+    [InlineData("frobnicate", "unknown command 'frobnicate'; use one of: run, build, test, benchmark, startup, status, resume, replay, serve")]
     public async Task UnknownVerb_IsNamed(string verb, string expected)
     {
         var outcome = await InProcessObs.RunAsync(verb);

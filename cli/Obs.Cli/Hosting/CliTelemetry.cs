@@ -49,6 +49,42 @@ public sealed class CliTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
 
+        if (LoadOptions(request, console) is not { } result)
+        {
+            return null;
+        }
+
+        var options = result.Options;
+        if (verbose)
+        {
+            console.Say($"config: {result.ConfigFile ?? "built-in defaults"}; service {options.ServiceName}; sampler {options.Sampling.Type}");
+            var exporters = options.EffectiveExporters();
+            console.Say(exporters.Count == 0 ? "exporters: none" : $"exporters: {string.Join(", ", exporters)}");
+        }
+
+        foreach (var secret in secrets ?? [])
+        {
+            options.Redaction.Patterns.Add(System.Text.RegularExpressions.Regex.Escape(secret));
+        }
+
+        options.Spool.Directory = SpoolDirectory(request.Environment);
+        var services = new ServiceCollection().AddObsTelemetry(options, request.Environment);
+        if (tracing is not null && !options.Disabled)
+        {
+            services.ConfigureOpenTelemetryTracerProvider(tracing);
+        }
+
+        return new CliTelemetry(options, services.BuildServiceProvider(), console, verbose);
+    }
+
+    /// <summary>
+    /// Loads and validates configuration without starting telemetry. On invalid input writes one line per
+    /// problem to stderr and returns null; warnings are written too.
+    /// </summary>
+    public static ConfigLoadResult? LoadOptions(ConfigLoadRequest request, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
         var result = ObsConfigurationLoader.Load(request);
         foreach (var problem in result.Errors)
         {
@@ -65,27 +101,12 @@ public sealed class CliTelemetry : IDisposable
             console.Warn(warning);
         }
 
-        var options = result.Options;
-        if (verbose)
-        {
-            console.Say($"config: {result.ConfigFile ?? "built-in defaults"}; service {options.ServiceName}; sampler {options.Sampling.Type}");
-            var exporters = options.EffectiveExporters();
-            console.Say(exporters.Count == 0 ? "exporters: none" : $"exporters: {string.Join(", ", exporters)}");
-        }
-
-        foreach (var secret in secrets ?? [])
-        {
-            options.Redaction.Patterns.Add(System.Text.RegularExpressions.Regex.Escape(secret));
-        }
-
-        var services = new ServiceCollection().AddObsTelemetry(options, request.Environment);
-        if (tracing is not null && !options.Disabled)
-        {
-            services.ConfigureOpenTelemetryTracerProvider(tracing);
-        }
-
-        return new CliTelemetry(options, services.BuildServiceProvider(), console, verbose);
+        return result;
     }
+
+    /// <summary>The CLI's spool: <c>spool/</c> beside the state database (<c>.obs/spool</c> by default).</summary>
+    public static string SpoolDirectory(IReadOnlyDictionary<string, string?> environment) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(CliEngine.DatabasePath(environment)))!, "spool");
 
     /// <summary>
     /// Flushes and shuts the providers down (true when done in time), waiting at most the export timeout

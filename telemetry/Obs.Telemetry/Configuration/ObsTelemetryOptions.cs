@@ -64,6 +64,9 @@ public sealed class ObsTelemetryOptions
     /// <summary><c>enabled: false</c>; <c>OTEL_SDK_DISABLED=true</c>: no spans are recorded or exported.</summary>
     public bool Disabled { get; set; }
 
+    /// <summary>Where refused spans are kept for <c>obs replay</c>; set by the host (the CLI: <c>.obs/spool</c>), off by default.</summary>
+    public Spool.SpoolOptions Spool { get; } = new();
+
     /// <summary><c>trace_url_template</c>, e.g. <c>http://localhost:16686/trace/{traceId}</c>.</summary>
     public string? TraceUrlTemplate { get; set; }
 

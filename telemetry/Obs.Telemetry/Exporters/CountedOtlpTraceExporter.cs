@@ -12,25 +12,15 @@ namespace Obs.Telemetry.Exporters;
 internal sealed class CountedOtlpTraceExporter : OtlpTraceExporter
 {
     private readonly ExporterTally _tally;
+    private readonly ExportSpool? _spool;
 
-    public CountedOtlpTraceExporter(OtlpExporterOptions options, ExporterTally tally)
+    public CountedOtlpTraceExporter(OtlpExporterOptions options, ExporterTally tally, ExportSpool? spool)
         : base(options)
     {
         _tally = tally;
+        _spool = spool;
     }
 
-    public override ExportResult Export(in Batch<Activity> batch)
-    {
-        var result = base.Export(batch);
-        if (result == ExportResult.Success)
-        {
-            _tally.Delivered((int)batch.Count);
-        }
-        else if (_tally.LastError is null)
-        {
-            _tally.Failed("the collector did not accept the batch");
-        }
-
-        return result;
-    }
+    public override ExportResult Export(in Batch<Activity> batch) =>
+        CountedExport.Run(this, batch, (in Batch<Activity> b) => base.Export(b), _tally, _spool, "the collector did not accept the batch");
 }

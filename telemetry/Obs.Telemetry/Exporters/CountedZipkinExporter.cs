@@ -12,27 +12,17 @@ internal sealed class CountedZipkinExporter : ZipkinExporter
 #pragma warning restore CS0618
 {
     private readonly ExporterTally _tally;
+    private readonly ExportSpool? _spool;
 
 #pragma warning disable CS0618
-    public CountedZipkinExporter(ZipkinExporterOptions options, ExporterTally tally)
+    public CountedZipkinExporter(ZipkinExporterOptions options, ExporterTally tally, ExportSpool? spool)
 #pragma warning restore CS0618
         : base(options)
     {
         _tally = tally;
+        _spool = spool;
     }
 
-    public override ExportResult Export(in Batch<Activity> batch)
-    {
-        var result = base.Export(batch);
-        if (result == ExportResult.Success)
-        {
-            _tally.Delivered((int)batch.Count);
-        }
-        else if (_tally.LastError is null)
-        {
-            _tally.Failed("Zipkin did not accept the batch");
-        }
-
-        return result;
-    }
+    public override ExportResult Export(in Batch<Activity> batch) =>
+        CountedExport.Run(this, batch, (in Batch<Activity> b) => base.Export(b), _tally, _spool, "Zipkin did not accept the batch");
 }

@@ -9,7 +9,28 @@ namespace Obs.Telemetry.Exporters;
 /// <param name="Exported">Spans the backend accepted.</param>
 /// <param name="Failed">Spans recorded and not delivered.</param>
 /// <param name="LastError">The last error met sending, if any.</param>
-public sealed record ExporterOutcome(string Name, string? Target, long Exported, long Failed, string? LastError);
+/// <param name="Spooled">Spans of refused batches kept in the spool for <c>obs replay</c>.</param>
+/// <param name="Dropped">Spans of older spool files dropped to keep the spool within its bound.</param>
+public sealed record ExporterOutcome(string Name, string? Target, long Exported, long Failed, string? LastError, long Spooled = 0, long Dropped = 0)
+{
+    /// <summary>The counts: <c>0 exported, 12 spooled, 0 failed</c> (spooled and dropped only when there are some).</summary>
+    public string Counts()
+    {
+        var counts = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{Exported} exported");
+        if (Spooled > 0)
+        {
+            counts.Append(CultureInfo.InvariantCulture, $", {Spooled} spooled");
+        }
+
+        counts.Append(CultureInfo.InvariantCulture, $", {Failed} failed");
+        if (Dropped > 0)
+        {
+            counts.Append(CultureInfo.InvariantCulture, $", {Dropped} older dropped from the full spool");
+        }
+
+        return counts.ToString();
+    }
+}
 
 /// <summary>What became of a run's spans, as the one line every <c>obs</c> verb prints at exit.</summary>
 /// <param name="Recorded">Spans recorded.</param>
@@ -17,7 +38,7 @@ public sealed record ExporterOutcome(string Name, string? Target, long Exported,
 public sealed record ExportReport(long Recorded, IReadOnlyList<ExporterOutcome> Exporters)
 {
     /// <summary>True when some exporter failed to deliver some span.</summary>
-    public bool HasFailures => Exporters.Any(e => e.Failed > 0);
+    public bool HasFailures => Exporters.Any(e => e.Failed > 0 || e.Spooled > 0 || e.Dropped > 0);
 
     /// <summary>
     /// The line: <c>42 spans exported, 0 failed (otlp http://localhost:4317)</c>; with several exporters
@@ -33,18 +54,33 @@ public sealed record ExportReport(long Recorded, IReadOnlyList<ExporterOutcome> 
         if (Exporters.Count == 1)
         {
             var only = Exporters[0];
-            var hint = !verbose && only is { Failed: > 0, LastError: not null } ? " (-v shows the error)" : "";
-            return string.Create(CultureInfo.InvariantCulture, $"{Spans(only.Exported)} exported, {only.Failed} failed ({Where(only)}{Problem(only, verbose)}){hint}");
+            var counts = only.Counts();
+            return string.Create(CultureInfo.InvariantCulture, $"{Spans(only.Exported)}{counts[counts.IndexOf(' ', StringComparison.Ordinal)..]} ({Where(only)}{Problem(only, verbose)}){Hints(verbose)}");
         }
 
         var line = new StringBuilder(Spans(Recorded)).Append(':');
         foreach (var exporter in Exporters)
         {
-            line.Append(CultureInfo.InvariantCulture, $" {Where(exporter)} {exporter.Exported} exported, {exporter.Failed} failed{Problem(exporter, verbose)};");
+            line.Append(CultureInfo.InvariantCulture, $" {Where(exporter)} {exporter.Counts()}{Problem(exporter, verbose)};");
         }
 
-        var text = line.ToString().TrimEnd(';');
-        return !verbose && Exporters.Any(e => e is { Failed: > 0, LastError: not null }) ? text + " (-v shows the errors)" : text;
+        return line.ToString().TrimEnd(';') + Hints(verbose);
+    }
+
+    private string Hints(bool verbose)
+    {
+        var hints = new StringBuilder();
+        if (Exporters.Any(e => e.Spooled > 0))
+        {
+            hints.Append("; `obs replay` sends the spool");
+        }
+
+        if (!verbose && Exporters.Any(e => e is { LastError: not null } && (e.Failed > 0 || e.Spooled > 0)))
+        {
+            hints.Append(Exporters.Count == 1 ? " (-v shows the error)" : " (-v shows the errors)");
+        }
+
+        return hints.ToString();
     }
 
     private static string Where(ExporterOutcome exporter) =>
@@ -52,8 +88,8 @@ public sealed record ExportReport(long Recorded, IReadOnlyList<ExporterOutcome> 
 
     private static string Problem(ExporterOutcome exporter, bool verbose) => exporter switch
     {
-        { Failed: 0 } => "",
-        { LastError: null } => " — not sent before the export deadline",
+        { Failed: 0, Spooled: 0 } => "",
+        { LastError: null } => " — not sent: queue full or export deadline passed",
         _ when verbose => $" — {exporter.LastError}",
         _ => "",
     };

@@ -4,6 +4,8 @@ namespace Obs.Telemetry.Exporters;
 public sealed class ExporterTally
 {
     private long _exported;
+    private long _spooled;
+    private long _dropped;
     private string? _lastError;
 
     internal ExporterTally(string name, string? target, int order)
@@ -24,11 +26,23 @@ public sealed class ExporterTally
     /// <summary>Spans in batches the backend accepted.</summary>
     public long Exported => Interlocked.Read(ref _exported);
 
+    /// <summary>Spans of refused batches kept in the spool for <c>obs replay</c>.</summary>
+    public long Spooled => Interlocked.Read(ref _spooled);
+
+    /// <summary>Spans of older spool files dropped to keep the spool within its bound.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
     /// <summary>The last error met sending, in the transport's words (e.g. "Connection refused (127.0.0.1:4317)").</summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
     /// <summary>Counts a batch of <paramref name="spans"/> spans the backend accepted.</summary>
     public void Delivered(int spans) => Interlocked.Add(ref _exported, spans);
+
+    /// <summary>Counts <paramref name="spans"/> spans written to the spool.</summary>
+    public void SpooledSpans(int spans) => Interlocked.Add(ref _spooled, spans);
+
+    /// <summary>Counts <paramref name="spans"/> spans of older spool files dropped for room.</summary>
+    public void DroppedFromSpool(long spans) => Interlocked.Add(ref _dropped, spans);
 
     /// <summary>Keeps <paramref name="error"/> as the last error this exporter met.</summary>
     public void Failed(string error) => Volatile.Write(ref _lastError, error);
@@ -36,6 +50,7 @@ public sealed class ExporterTally
     internal ExporterOutcome Snapshot(long recorded)
     {
         var exported = Exported;
-        return new ExporterOutcome(Name, Target, exported, Math.Max(0, recorded - exported), LastError);
+        var spooled = Spooled;
+        return new ExporterOutcome(Name, Target, exported, Math.Max(0, recorded - exported - spooled), LastError, spooled, Dropped);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Obs.Telemetry.Configuration;
+using Obs.Telemetry.Spool;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -30,6 +31,7 @@ public static class ObsExporterRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ledger ??= new ExportLedger();
+        var spool = options.Spool.Directory is { Length: > 0 } directory ? new SpanSpool(directory, options.Spool.MaxBytes) : null;
 
         builder.AddProcessor(new RecordedSpanCounter(ledger));
         foreach (var kind in options.EffectiveExporters())
@@ -41,13 +43,13 @@ public static class ObsExporterRegistration
                     builder.AddProcessor(new SimpleActivityExportProcessor(new CompactConsoleExporter(tally: ledger.For(ConsoleName, null))));
                     break;
                 case ExporterKind.Otlp:
-                    builder.AddProcessor(OtlpProcessor(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger));
+                    builder.AddProcessor(OtlpProcessor(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger, spool));
                     break;
                 case ExporterKind.Jaeger:
-                    builder.AddProcessor(OtlpProcessor(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger));
+                    builder.AddProcessor(OtlpProcessor(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger, spool));
                     break;
                 case ExporterKind.Zipkin:
-                    builder.AddProcessor(ZipkinProcessor(options, ledger));
+                    builder.AddProcessor(ZipkinProcessor(options, ledger, spool));
                     break;
                 default:
                     throw new UnreachableException($"Unknown exporter {kind}.");
@@ -82,16 +84,16 @@ public static class ObsExporterRegistration
     /// <summary>True when at least one exporter would run.</summary>
     public static bool HasExporters(ObsTelemetryOptions options) => options.EffectiveExporters().Count > 0;
 
-    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger)
+    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool)
     {
         var tally = ledger.For(name, Display(target.Endpoint));
         var exporterOptions = new OtlpExporterOptions();
         ApplyOtlp(exporterOptions, target, options, withHeaders);
         exporterOptions.HttpClientFactory = () => CountingClient(tally, exporterOptions.TimeoutMilliseconds);
-        return BatchProcessor(new CountedOtlpTraceExporter(exporterOptions, tally), options.Batch);
+        return BatchProcessor(new CountedOtlpTraceExporter(exporterOptions, tally, SpoolFor(spool, name, tally)), options.Batch);
     }
 
-    private static BatchActivityExportProcessor ZipkinProcessor(ObsTelemetryOptions options, ExportLedger ledger)
+    private static BatchActivityExportProcessor ZipkinProcessor(ObsTelemetryOptions options, ExportLedger ledger, SpanSpool? spool)
     {
         var endpoint = options.ZipkinEndpoint ?? ObsDefaults.ZipkinEndpoint;
         var tally = ledger.For(ZipkinName, Display(endpoint));
@@ -106,12 +108,15 @@ public static class ObsExporterRegistration
             HttpClientFactory = () => CountingClient(tally, options.Batch.ExportTimeoutMillis),
         };
 #pragma warning restore CS0618
-        return BatchProcessor(new CountedZipkinExporter(zipkin, tally), options.Batch);
+        return BatchProcessor(new CountedZipkinExporter(zipkin, tally, SpoolFor(spool, ZipkinName, tally)), options.Batch);
     }
 
     /// <summary>An endpoint as the exit line shows it: no user info (it may hold a credential), no trailing slash.</summary>
     private static string Display(Uri endpoint) =>
         endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+
+    private static ExportSpool? SpoolFor(SpanSpool? spool, string exporter, ExporterTally tally) =>
+        spool is null ? null : new ExportSpool(spool, exporter, tally);
 
     private static HttpClient CountingClient(ExporterTally tally, int timeoutMillis) =>
         new(new ExportErrorHandler(tally)) { Timeout = TimeSpan.FromMilliseconds(timeoutMillis) };

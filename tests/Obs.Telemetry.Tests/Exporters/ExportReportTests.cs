@@ -25,11 +25,11 @@ public sealed class ExportReportTests
     }
 
     [Fact]
-    public void Failed_WithoutError_SaysTheDeadlinePassed()
+    public void Failed_WithoutError_SaysQueueOrDeadline()
     {
         var report = new ExportReport(5, [new ExporterOutcome("zipkin", "http://z:9411/api/v2/spans", 2, 3, null)]);
 
-        Assert.Equal("2 spans exported, 3 failed (zipkin http://z:9411/api/v2/spans — not sent before the export deadline)", report.Line(verbose: false));
+        Assert.Equal("2 spans exported, 3 failed (zipkin http://z:9411/api/v2/spans — not sent: queue full or export deadline passed)", report.Line(verbose: false));
     }
 
     [Fact]
@@ -43,6 +43,15 @@ public sealed class ExportReportTests
 
         Assert.Equal("1 span: console 1 exported, 0 failed; otlp http://127.0.0.1:1 0 exported, 1 failed (-v shows the errors)", report.Line(verbose: false));
         Assert.Equal("1 span: console 1 exported, 0 failed; otlp http://127.0.0.1:1 0 exported, 1 failed — Connection refused (127.0.0.1:1)", report.Line(verbose: true));
+    }
+
+    [Fact]
+    public void Spooled_CountedAndReplayHinted_DroppedFromAFullSpoolCounted()
+    {
+        var report = new ExportReport(5, [new ExporterOutcome("otlp", "http://127.0.0.1:1", 0, 0, "Connection refused (127.0.0.1:1)", Spooled: 5, Dropped: 7)]);
+
+        Assert.Equal("0 spans exported, 5 spooled, 0 failed, 7 older dropped from the full spool (otlp http://127.0.0.1:1); `obs replay` sends the spool (-v shows the error)", report.Line(verbose: false));
+        Assert.True(report.HasFailures);
     }
 
     [Fact]
