@@ -8,7 +8,8 @@ internal static partial class JUnitCaseReader
 {
     /// <param name="element">The <c>&lt;testcase&gt;</c>.</param>
     /// <param name="derivedStart">The start to use when the case has no <c>timestamp</c> of its own.</param>
-    public static TestCaseReport Read(XElement element, DateTimeOffset? derivedStart)
+    /// <param name="adapter">The VSTest adapter that ran the suite (JunitXml.TestLogger writes its executor URI as the <c>hostname</c>), if any.</param>
+    public static TestCaseReport Read(XElement element, DateTimeOffset? derivedStart, string? adapter = null)
     {
         var reportedStart = ReportXml.Time(element.Attr("timestamp"));
         var problem = element.Child("failure") ?? element.Child("error");
@@ -34,7 +35,9 @@ internal static partial class JUnitCaseReader
             StartTime = reportedStart ?? derivedStart,
             StartTimeIsReported = reportedStart is not null,
             FailureMessage = ReportText.Bound(message ?? (problem is null ? null : FirstLine(details))),
-            FailureType = detail?.Attr("type") is { Length: > 0 } type ? type : problem is null ? null : InferType(message, details),
+            FailureType = detail?.Attr("type") is { Length: > 0 } type && !IsPlaceholder(type)
+                ? type
+                : problem is null ? null : InferType(message, details) ?? DotnetExceptionType.FromMessage(message, adapter),
             Details = details,
             StdOut = ReportText.Bound(element.Child("system-out")?.Value),
             StdErr = ReportText.Bound(element.Child("system-err")?.Value),
@@ -56,6 +59,9 @@ internal static partial class JUnitCaseReader
             ? leading.Groups["type"].Value
             : null;
     }
+
+    /// <summary>JunitXml.TestLogger writes the element's own name as the type: <c>&lt;failure type="failure"&gt;</c>.</summary>
+    private static bool IsPlaceholder(string type) => type is "failure" or "error";
 
     private static string? FirstLine(string? text) => text?.Split('\n', 2)[0].TrimEnd('\r');
 
