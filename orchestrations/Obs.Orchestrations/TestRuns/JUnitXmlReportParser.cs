@@ -70,7 +70,7 @@ public sealed class JUnitXmlReportParser
         foreach (var element in suite.Children("testcase"))
         {
             var testCase = JUnitCaseReader.Read(element, cursor, adapter);
-            if (testCase.File is null && isPytest && PytestModuleFile(testCase.ClassName) is { } module)
+            if (testCase.File is null && isPytest && PytestModuleFile(testCase.IsCollectionError ? testCase.Name : testCase.ClassName) is { } module)
             {
                 testCase = testCase with { File = module };
             }
