@@ -73,7 +73,7 @@ public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int ca
 }
 
 /// <summary><c>samples/dotnet-xunit-v3</c>: xunit v3 on Microsoft.Testing.Platform, no VSTest SDK.</summary>
-public sealed class OrchestrationXunitV3Tests(XunitV3Sample sample) : TestingPlatformSampleTests<XunitV3Sample>(sample, cases: 7, "Sample.XunitV3.Tests", "Xunit.Sdk.XunitException");
+public sealed class OrchestrationXunitV3Tests(XunitV3Sample sample) : TestingPlatformSampleTests<XunitV3Sample>(sample, cases: 7, "Sample.XunitV3.Tests", "Xunit.Sdk.FalseException");
 
 /// <summary><c>samples/dotnet-mstest</c>: an MSTest.Sdk project on the MSTest runner, with its TRX extension.</summary>
 public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : TestingPlatformSampleTests<MSTestSample>(sample, cases: 5, "Sample.MSTest.Tests", "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException");
