@@ -231,6 +231,39 @@ public sealed class VerbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_PytestFileThatFailsToImport_IsNamedInTheSummaryWithItsError()
+    {
+        if (!PytestAvailable())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.Combine(_directory, "tests"));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "tests", "test_good.py"), """
+            def test_one():
+                assert 1 + 1 == 2
+
+            def test_two():
+                assert "a".upper() == "A"
+            """);
+        await File.WriteAllTextAsync(Path.Combine(_directory, "tests", "test_broken.py"), """
+            import module_that_is_not_installed
+
+            def test_never_collected():
+                assert True
+            """);
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "test"], workingDirectory: _directory, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("pytest: 2 passed, 0 failed, 0 skipped, 1 error", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ tests/test_broken.py: collection failure: ModuleNotFoundError: No module named 'module_that_is_not_installed'",
+            outcome.Stdout.Split('\n').Select(l => l.TrimEnd('\r')),
+            StringComparer.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_WithoutStateDatabase_Exits2()
     {
         var outcome = await ObsProcess.RunAsync(["status"], workingDirectory: _directory);

@@ -48,7 +48,8 @@ public static class TestSummary
                 }
             }
 
-            foreach (var failure in result.Failures.Take(ShownFailures))
+            // A file that failed to collect (its id is the file itself) comes first: none of its tests ran.
+            foreach (var failure in result.Failures.OrderByDescending(f => f.Id == f.Target).Take(ShownFailures))
             {
                 output.WriteLine(redactor.Redact($"✗ {failure.Id ?? failure.Target + "::" + failure.Name}: {FirstLine(failure.Message)}"));
             }

@@ -64,12 +64,13 @@ public sealed class JUnitXmlReportParser
         var isPytest = name == PytestSuiteName
             || suite.Descendants().Any(e => e.Attr("type")?.StartsWith("pytest.", StringComparison.Ordinal) == true);
 
+        var adapter = suite.Attr("hostname");
         var cases = new List<TestCaseReport>();
         var cursor = timestamp;
         foreach (var element in suite.Children("testcase"))
         {
-            var testCase = JUnitCaseReader.Read(element, cursor);
-            if (testCase.File is null && isPytest && PytestModuleFile(testCase.ClassName) is { } module)
+            var testCase = JUnitCaseReader.Read(element, cursor, adapter);
+            if (testCase.File is null && isPytest && PytestModuleFile(testCase.IsCollectionError ? testCase.Name : testCase.ClassName) is { } module)
             {
                 testCase = testCase with { File = module };
             }

@@ -23,7 +23,9 @@ public static class PytestNodeId
     {
         ArgumentNullException.ThrowIfNull(testCase);
         var local = string.Join("::", [.. Classes(file, testCase.ClassName), testCase.Name]);
-        return testCase with { Id = file + "::" + local, LocalName = local, File = file };
+
+        // A file that failed to collect is the module itself, whose node id is the file.
+        return testCase with { Id = testCase.IsCollectionError ? file : file + "::" + local, LocalName = local, File = file };
     }
 
     /// <summary>The classes of <paramref name="className"/>: what follows the module named by <paramref name="file"/>.</summary>

@@ -89,6 +89,11 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
             return new TestTargetResult { Target = target, ExitCode = exitCode, Error = ex.Message, OutputTail = Tail(process) };
         }
 
+        if (command.ReportFormat == TrxReportParser.Format)
+        {
+            report = XunitReportExceptionTypes.Apply(report, Path.Combine(Path.GetDirectoryName(command.ReportPath) ?? ".", TestApplicationOptions.XunitReportFileName));
+        }
+
         if (request.Framework == TestFramework.Pytest)
         {
             report = PytestNodeId.Apply(report, target);

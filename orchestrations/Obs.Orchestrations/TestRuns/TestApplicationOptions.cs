@@ -14,6 +14,9 @@ public sealed partial class TestApplicationOptions
     /// <summary>The file name of the TRX report inside the report directory.</summary>
     public const string ReportFileName = "report.trx";
 
+    /// <summary>The file name of xunit v3's own XML report, asked for beside the TRX (see <see cref="XunitReportExceptionTypes"/>).</summary>
+    public const string XunitReportFileName = "report.xunit.xml";
+
     /// <summary>The file name coverage is written to, the one <c>coverlet</c> and Microsoft's extension both use.</summary>
     public const string CoverageFileName = "coverage.cobertura.xml";
 
@@ -57,7 +60,11 @@ public sealed partial class TestApplicationOptions
         if (!Has("--report-trx") && !Has("--report-xunit-trx"))
         {
             // xunit v3's own runner: single-dash options, paths given whole.
-            return Has("-result-trx") ? ["-result-trx", Path.Combine(reportDirectory, ReportFileName), "-noColor"] : null;
+            // Its own XML report beside the TRX: only it names the type of xunit's assertion exceptions.
+            return !Has("-result-trx") ? null
+                : Has("-result-xml")
+                    ? ["-result-trx", Path.Combine(reportDirectory, ReportFileName), "-result-xml", Path.Combine(reportDirectory, XunitReportFileName), "-noColor"]
+                    : ["-result-trx", Path.Combine(reportDirectory, ReportFileName), "-noColor"];
         }
 
         List<string> arguments = ["--results-directory", reportDirectory];

@@ -38,6 +38,12 @@ public sealed record TestCaseReport
     /// <summary>Whether <see cref="StartTime"/> comes from the report rather than being derived.</summary>
     public bool StartTimeIsReported { get; init; }
 
+    /// <summary>
+    /// Whether the case is a file pytest could not import (see <see cref="PytestCollectionError"/>): <see cref="Name"/> is
+    /// the module's dotted path, and no test of the file ran.
+    /// </summary>
+    public bool IsCollectionError { get; init; }
+
     /// <summary>The failure, error or skip message.</summary>
     public string? FailureMessage { get; init; }
 

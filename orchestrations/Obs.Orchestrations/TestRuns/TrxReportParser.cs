@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Obs.Orchestrations.TestRuns;
@@ -10,7 +9,7 @@ namespace Obs.Orchestrations.TestRuns;
 /// class, with the test assembly as the file path. Data-driven results (<c>&lt;InnerResults&gt;</c>)
 /// are flattened into their rows. Unknown elements are ignored.
 /// </summary>
-public sealed partial class TrxReportParser
+public sealed class TrxReportParser
 {
     /// <summary>The <see cref="TestReport.Format"/> this parser produces.</summary>
     public const string Format = "trx";
@@ -52,7 +51,7 @@ public sealed partial class TrxReportParser
         {
             var definition = definitions.GetValueOrDefault(result.Attr("testId") ?? string.Empty);
             var codeBase = definition.Method?.Attr("codeBase") ?? definition.Storage;
-            cases.Add((ReadCase(result, definition.Method?.Attr("className")), codeBase));
+            cases.Add((ReadCase(result, definition.Method?.Attr("className"), definition.Method?.Attr("adapterTypeName")), codeBase));
         }
 
         var times = root.Child("Times");
@@ -95,7 +94,7 @@ public sealed partial class TrxReportParser
         };
     }
 
-    private static TestCaseReport ReadCase(XElement result, string? className)
+    private static TestCaseReport ReadCase(XElement result, string? className, string? adapter)
     {
         var start = ReportXml.Time(result.Attr("startTime"));
         var end = ReportXml.Time(result.Attr("endTime"));
@@ -117,17 +116,10 @@ public sealed partial class TrxReportParser
             StartTime = start,
             StartTimeIsReported = start is not null,
             FailureMessage = message,
-            FailureType = message is not null && outcome is TestOutcome.Failed or TestOutcome.Error
-                && ExceptionPrefix().Match(message) is { Success: true } m
-                    ? m.Groups["type"].Value
-                    : null,
+            FailureType = outcome is TestOutcome.Failed or TestOutcome.Error ? DotnetExceptionType.FromMessage(message, adapter) : null,
             Details = ReportText.Bound(error?.Child("StackTrace")?.Value),
             StdOut = ReportText.Bound(output?.Child("StdOut")?.Value),
             StdErr = ReportText.Bound(output?.Child("StdErr")?.Value),
         };
     }
-
-    /// <summary>xUnit and MSTest prefix a thrown exception's message with its type: <c>System.InvalidOperationException : boom</c>.</summary>
-    [GeneratedRegex(@"^(?:Test method [\w.`+]+ threw exception:\s*)?(?<type>[A-Za-z_][\w.`+]*Exception)\s?:")]
-    private static partial Regex ExceptionPrefix();
 }

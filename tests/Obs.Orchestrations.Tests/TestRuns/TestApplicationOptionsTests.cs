@@ -107,6 +107,16 @@ public sealed class TestApplicationOptionsTests
     }
 
     [Fact]
+    public void Arguments_XunitsOwnRunnerWithXmlResults_AlsoWritesXunitsReportForItsExceptionTypes()
+    {
+        var help = XunitRunnerHelp + "\n  -result-xml <filename>      : output results to xUnit.net v2+ (XML) file\n";
+
+        var arguments = TestApplicationOptions.FromHelp(help).Arguments(Reports, coverage: false, verbose: false);
+
+        Assert.Equal(["-result-trx", Path.Combine(Reports, "report.trx"), "-result-xml", Path.Combine(Reports, "report.xunit.xml"), "-noColor"], arguments);
+    }
+
+    [Fact]
     public void Arguments_NoTrxOption_IsNull()
     {
         var options = TestApplicationOptions.FromHelp("Usage: app [options]\n  --help  Show help.\n  --results-directory  Where.");

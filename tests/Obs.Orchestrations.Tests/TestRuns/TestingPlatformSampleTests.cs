@@ -8,10 +8,11 @@ namespace Obs.Orchestrations.Tests.TestRuns;
 /// <summary>
 /// The <c>Test</c> orchestration on a sample project on Microsoft.Testing.Platform: found, built and run as the
 /// executable it is, with counts equal to <c>dotnet test</c>'s. Each sample has <paramref name="cases"/> cases, one
-/// skipped and, with <c>OBS_SAMPLE_FAIL=1</c>, one failing in <c>{assembly}.CalculatorTests</c>. The sample is built
+/// skipped and, with <c>OBS_SAMPLE_FAIL=1</c>, one failing in <c>{assembly}.CalculatorTests</c> (an assertion whose
+/// exception is <paramref name="failureType"/>). The sample is built
 /// once for the class; each run rebuilds incrementally.
 /// </summary>
-public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int cases, string assembly) : IClassFixture<TSample>
+public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int cases, string assembly, string failureType) : IClassFixture<TSample>
     where TSample : BuiltSample
 {
     private static readonly Dictionary<string, string?> s_failOnPurpose = new() { ["OBS_SAMPLE_FAIL"] = "1" };
@@ -52,7 +53,8 @@ public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int ca
         Assert.Equal(cases - 2, caseSpans.Count(c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "passed"));
         Assert.Single(caseSpans, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "skipped");
         var failed = Assert.Single(caseSpans, c => (string?)c.GetTagItem(AttributeKeys.Test.CaseResult) == "failed");
-        Assert.Contains(failed.Events, e => e.Name == "exception");
+        var exception = Assert.Single(failed.Events, e => e.Name == "exception");
+        Assert.Equal(failureType, exception.Tags.Single(t => t.Key == "exception.type").Value);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public abstract class TestingPlatformSampleTests<TSample>(TSample sample, int ca
 }
 
 /// <summary><c>samples/dotnet-xunit-v3</c>: xunit v3 on Microsoft.Testing.Platform, no VSTest SDK.</summary>
-public sealed class OrchestrationXunitV3Tests(XunitV3Sample sample) : TestingPlatformSampleTests<XunitV3Sample>(sample, cases: 7, "Sample.XunitV3.Tests");
+public sealed class OrchestrationXunitV3Tests(XunitV3Sample sample) : TestingPlatformSampleTests<XunitV3Sample>(sample, cases: 7, "Sample.XunitV3.Tests", "Xunit.Sdk.FalseException");
 
 /// <summary><c>samples/dotnet-mstest</c>: an MSTest.Sdk project on the MSTest runner, with its TRX extension.</summary>
-public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : TestingPlatformSampleTests<MSTestSample>(sample, cases: 5, "Sample.MSTest.Tests");
+public sealed class OrchestrationMSTestRunnerTests(MSTestSample sample) : TestingPlatformSampleTests<MSTestSample>(sample, cases: 5, "Sample.MSTest.Tests", "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException");

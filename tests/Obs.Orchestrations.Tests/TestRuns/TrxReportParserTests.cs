@@ -43,12 +43,12 @@ public sealed class TrxReportParserTests
     }
 
     [Fact]
-    public void Parse_AssertionFailure_HasNoExceptionType()
+    public void Parse_XunitAssertionFailure_IsTheAssertionsException()
     {
         var total = Parse(TrxFixtures.XUnitRun).Suites[1].Cases[1];
 
         Assert.Equal(TestOutcome.Failed, total.Outcome);
-        Assert.Null(total.FailureType);
+        Assert.Equal("Xunit.Sdk.EqualException", total.FailureType);
         Assert.StartsWith("Assert.Equal() Failure", total.FailureMessage, StringComparison.Ordinal);
     }
 
