@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>Bad usage or invalid configuration: one line on stderr says what.</summary>
     public const int UsageError = 2;
 
+    /// <summary>A bug in obs itself (an unexpected exception): sysexits' EX_SOFTWARE.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The command to run does not exist or cannot be executed (the shell's convention).</summary>
     public const int CommandNotFound = 127;
 

@@ -28,7 +28,10 @@ public static class ObsCommandLine
         return root;
     }
 
-    /// <summary>Parses and runs; usage errors are one line on stderr and exit code 2.</summary>
+    /// <summary>
+    /// Parses and runs. The one place failures become exit codes: parse problems and
+    /// <see cref="UsageException"/>s are one line each on stderr and exit 2; anything else is an internal error.
+    /// </summary>
     public static async Task<int> InvokeAsync(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -50,10 +53,20 @@ public static class ObsCommandLine
                 Output = console.Output,
             }).ConfigureAwait(false);
         }
+        catch (UsageException ex)
+        {
+            foreach (var line in ex.Problems)
+            {
+                console.Fail(line);
+            }
+
+            return ExitCodes.UsageError;
+        }
         catch (Exception ex)
         {
-            console.Fail(ex.Message);
-            return 1;
+            // A bug in obs, not in the user's input: say so, and never pass for the work's own failure.
+            console.Fail($"internal error: {ex.Message}");
+            return ExitCodes.InternalError;
         }
     }
 

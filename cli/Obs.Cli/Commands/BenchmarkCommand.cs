@@ -44,8 +44,7 @@ public sealed class BenchmarkCommand : Command
         var url = parse.GetValue(_url);
         if (url is not null && command.Length > 0)
         {
-            _console.Fail("give either --url or a command after --, not both");
-            return ExitCodes.UsageError;
+            throw new UsageException("give either --url or a command after --, not both");
         }
 
         var request = new BenchmarkRequest
@@ -57,24 +56,11 @@ public sealed class BenchmarkCommand : Command
         };
         if (request.Validate() is { Count: > 0 } problems)
         {
-            foreach (var problem in problems)
-            {
-                _console.Fail(problem);
-            }
-
-            return ExitCodes.UsageError;
+            throw new UsageException(problems);
         }
 
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "benchmark", registry => BenchmarkOrchestration.Register(registry)).ConfigureAwait(false);
-        if (session is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
-        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
-            BenchmarkOrchestration.Name, request, new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
-        var metadata = await session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).ConfigureAwait(false);
-        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BenchmarkJsonContext.Default.BenchmarkResult);
+        var (metadata, result) = await session.RunAsync(BenchmarkOrchestration.Name, request, BenchmarkJsonContext.Default.BenchmarkResult).ConfigureAwait(false);
         if (parse.GetValue(_format) == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new BenchmarkResult { FirstError = metadata.FailureDetails?.ErrorMessage }, BenchmarkJsonContext.Default.BenchmarkResult));

@@ -50,12 +50,7 @@ public sealed class BuildCommand : Command
             : BuildFile.TryLoad(path, out definition, out problems);
         if (!loaded)
         {
-            foreach (var problem in problems)
-            {
-                _console.Fail(problem);
-            }
-
-            return ExitCodes.UsageError;
+            throw new UsageException(problems);
         }
 
         var format = parse.GetValue(_display.Format);
@@ -65,20 +60,13 @@ public sealed class BuildCommand : Command
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
             BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
-        if (session is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
         var projectDirectory = Path.GetDirectoryName(path)!;
-        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
+        var (metadata, result) = await session.RunAsync(
             BuildOrchestration.Name,
             new BuildRequest(definition!, projectDirectory, CiRunId.From(_console.Environment)),
-            new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
-        var metadata = await progress.RunAsync(
-            $"{(definition!.Name is { Length: > 0 } name ? "building " + name : "building")}: {Counted.Of(definition.Steps?.Count ?? 0, "step")}",
-            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
-        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, BuildJsonContext.Default.BuildResult);
+            BuildJsonContext.Default.BuildResult,
+            progress,
+            $"{(definition!.Name is { Length: > 0 } name ? "building " + name : "building")}: {Counted.Of(definition.Steps?.Count ?? 0, "step")}").ConfigureAwait(false);
         var success = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && result is { Success: true };
         session.Span?.SetTag(AttributeKeys.Build.Success, success);
         session.Record(OrchestrationOutcome.Of(metadata) is { Succeeded: false } failed ? failed

@@ -28,12 +28,7 @@ public sealed class ReplayCommand : Command
 
     private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (CliTelemetry.LoadOptions(EngineSession.ConfigRequest(parse, _global, _console), _console) is not { } config)
-        {
-            return ExitCodes.UsageError;
-        }
-
-        var options = config.Options;
+        var options = CliTelemetry.LoadOptions(EngineSession.ConfigRequest(parse, _global, _console), _console).Options;
         var directory = CliTelemetry.SpoolDirectory(_console.Environment);
         var files = SpanSpool.Files(directory);
         if (files.Count == 0)

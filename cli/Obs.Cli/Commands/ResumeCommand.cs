@@ -41,16 +41,10 @@ public sealed class ResumeCommand : Command
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry =>
             BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
-        if (session is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
         var instance = await session.Engine.Client.GetInstanceAsync(id).ConfigureAwait(false);
         if (instance is null)
         {
-            _console.Fail($"no instance '{id}' in the state database");
-            return ExitCodes.UsageError;
+            throw new UsageException($"no instance '{id}' in the state database");
         }
 
         if (!instance.IsCompleted)
@@ -58,12 +52,8 @@ public sealed class ResumeCommand : Command
             _console.Say($"resuming {instance.Name} {id} (waits for the previous process's lease to expire, at most {session.Engine.LeaseDuration})");
         }
 
-        var metadata = await progress.RunAsync(
-            $"resuming {instance.Name} {id}",
-            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
-        var result = metadata.Name == BuildOrchestration.Name && metadata.SerializedOutput is { } output
-            ? JsonSerializer.Deserialize(output, BuildJsonContext.Default.BuildResult)
-            : null;
+        var (metadata, result) = await session.WaitAsync(
+            id, instance.Name == BuildOrchestration.Name ? BuildJsonContext.Default.BuildResult : null, progress, $"resuming {instance.Name} {id}").ConfigureAwait(false);
         if (parse.GetValue(_display.Format) == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(StatusView.From(metadata, withOutput: true), CliJsonContext.Default.StatusView));

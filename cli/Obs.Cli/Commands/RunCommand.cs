@@ -47,16 +47,10 @@ public sealed class RunCommand : Command
         var command = parse.GetValue(_command) ?? [];
         if (!SpanAttributeArguments.TryParse(parse.GetValue(_attributes) ?? [], out var extra, out var attributeError))
         {
-            _console.Fail(attributeError);
-            return ExitCodes.UsageError;
+            throw new UsageException(attributeError);
         }
 
         using var telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose));
-        if (telemetry is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
         W3CTraceContext.TryReadEnvironment(_console.Environment, out var parent);
         var executable = Path.GetFileName(command[0]);
         var tags = new List<KeyValuePair<string, object?>>

@@ -61,15 +61,10 @@ public sealed class StartupCommand : Command
     {
         var target = parse.GetValue(_target);
         var startup = new StartupRecorder();
-        CliTelemetry? telemetry;
+        CliTelemetry telemetry;
         using (startup.Measure(SpanNames.StartupConfigLoad))
         {
             telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose));
-        }
-
-        if (telemetry is null)
-        {
-            return ExitCodes.UsageError;
         }
 
         using (telemetry)
@@ -94,12 +89,8 @@ public sealed class StartupCommand : Command
             };
             if (request.Validate() is { Count: > 0 } problems)
             {
-                foreach (var problem in problems)
-                {
-                    _console.Fail(problem);
-                }
-
-                return ExitCodes.UsageError;
+                telemetry.Close(reportExports: false);
+                throw new UsageException(problems);
             }
 
             var result = await StartupProbe.RunAsync(request, ObsActivitySources.Startup, cancellation).ConfigureAwait(false);

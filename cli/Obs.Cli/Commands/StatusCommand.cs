@@ -33,8 +33,7 @@ public sealed class StatusCommand : Command
         var path = CliEngine.DatabasePath(_console.Environment);
         if (!File.Exists(path))
         {
-            _console.Fail($"no state database at {Path.GetFullPath(path)}: run obs build first (or set ${CliEngine.StateDatabaseVariable})");
-            return ExitCodes.UsageError;
+            throw new UsageException($"no state database at {Path.GetFullPath(path)}: run obs build first (or set ${CliEngine.StateDatabaseVariable})");
         }
 
         SqliteInstanceStore store;
@@ -44,8 +43,7 @@ public sealed class StatusCommand : Command
         }
         catch (OrchestrationStoreException ex)
         {
-            _console.Fail(ex.Message);
-            return ExitCodes.UsageError;
+            throw new UsageException(ex.Message, ex);
         }
 
         using (store)
@@ -58,8 +56,7 @@ public sealed class StatusCommand : Command
     {
         if (store.GetInstance(id)?.ToMetadata(withInputsAndOutputs: true) is not { } instance)
         {
-            _console.Fail($"no instance '{id}' in the state database");
-            return ExitCodes.UsageError;
+            throw new UsageException($"no instance '{id}' in the state database");
         }
 
         _console.Output.WriteLine(format == OutputFormat.Json

@@ -60,8 +60,7 @@ public sealed class TestCommand : Command
         };
         if (TestOrchestrator.Validate(request) is { } problem)
         {
-            _console.Fail(problem);
-            return ExitCodes.UsageError;
+            throw new UsageException(problem);
         }
 
         var format = parse.GetValue(_format);
@@ -71,19 +70,8 @@ public sealed class TestCommand : Command
         var stream = live && (!LiveProgress.IsTerminal || request.Verbose);
         await using var session = await EngineSession.StartAsync(parse, _global, _console, "test", registry =>
             TestOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
-        if (session is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
-        var id = await session.Engine.Client.ScheduleNewOrchestrationInstanceAsync(
-            TestOrchestration.Name,
-            request,
-            new StartOrchestrationOptions { ParentContext = session.Span?.Context ?? default }).ConfigureAwait(false);
-        var metadata = await progress.RunAsync(
-            $"running {request.Framework} tests in {request.Path}",
-            () => session.Engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ConfigureAwait(false);
-        var result = metadata.SerializedOutput is null ? null : JsonSerializer.Deserialize(metadata.SerializedOutput, TestRunsJsonContext.Default.TestRunResult);
+        var (metadata, result) = await session.RunAsync(
+            TestOrchestration.Name, request, TestRunsJsonContext.Default.TestRunResult, progress, $"running {request.Framework} tests in {request.Path}").ConfigureAwait(false);
         if (format == OutputFormat.Json)
         {
             _console.Output.WriteLine(JsonSerializer.Serialize(result ?? new TestRunResult { Framework = request.Framework, Error = metadata.FailureDetails?.ErrorMessage }, TestRunsJsonContext.Default.TestRunResult));

@@ -21,6 +21,7 @@ public sealed class CliTelemetry : IDisposable
     private readonly ExportLedger? _ledger;
     private readonly CliConsole _console;
     private readonly bool _verbose;
+    private bool _closed;
 
     private CliTelemetry(ObsTelemetryOptions options, ServiceProvider services, CliConsole console, bool verbose)
     {
@@ -36,24 +37,20 @@ public sealed class CliTelemetry : IDisposable
     public ObsTelemetryOptions Options { get; }
 
     /// <summary>
-    /// Loads configuration from <paramref name="request"/>. On invalid input writes one line per
-    /// problem to stderr and returns null: the caller exits with <see cref="ExitCodes.UsageError"/>.
+    /// Loads configuration from <paramref name="request"/> and starts the providers.
     /// </summary>
+    /// <exception cref="UsageException">The configuration is invalid: one problem per key.</exception>
     /// <param name="request">Where configuration comes from.</param>
     /// <param name="console">Where problems and warnings go.</param>
     /// <param name="verbose">Whether to say which config and exporters are in use.</param>
     /// <param name="secrets">Literal values to redact from every span besides the built-in rules (e.g. <c>obs serve</c>'s keys).</param>
     /// <param name="tracing">The host's own instrumentation (e.g. ASP.NET Core's under <c>obs serve</c>).</param>
-    public static CliTelemetry? Start(ConfigLoadRequest request, CliConsole console, bool verbose, IReadOnlyList<string>? secrets = null, Action<TracerProviderBuilder>? tracing = null)
+    public static CliTelemetry Start(ConfigLoadRequest request, CliConsole console, bool verbose, IReadOnlyList<string>? secrets = null, Action<TracerProviderBuilder>? tracing = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
 
-        if (LoadOptions(request, console) is not { } result)
-        {
-            return null;
-        }
-
+        var result = LoadOptions(request, console);
         var options = result.Options;
         if (verbose)
         {
@@ -78,22 +75,17 @@ public sealed class CliTelemetry : IDisposable
     }
 
     /// <summary>
-    /// Loads and validates configuration without starting telemetry. On invalid input writes one line per
-    /// problem to stderr and returns null; warnings are written too.
+    /// Loads and validates configuration without starting telemetry; writes its warnings.
     /// </summary>
-    public static ConfigLoadResult? LoadOptions(ConfigLoadRequest request, CliConsole console)
+    /// <exception cref="UsageException">The configuration is invalid: one problem per key.</exception>
+    public static ConfigLoadResult LoadOptions(ConfigLoadRequest request, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         var result = ObsConfigurationLoader.Load(request);
-        foreach (var problem in result.Errors)
-        {
-            console.Fail($"config: {problem}");
-        }
-
         if (!result.IsValid)
         {
-            return null;
+            throw new UsageException([.. result.Errors.Select(problem => $"config: {problem}")]);
         }
 
         foreach (var warning in result.Warnings)
@@ -141,6 +133,12 @@ public sealed class CliTelemetry : IDisposable
     /// </summary>
     public void Close(bool reportExports)
     {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
         // Past the deadline the providers are abandoned, not disposed: disposing would wait on them again.
         var done = Shutdown();
         if (reportExports && _ledger?.Report() is { } report)

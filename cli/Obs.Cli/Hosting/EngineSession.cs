@@ -35,11 +35,9 @@ public sealed class EngineSession : IAsyncDisposable
 
     public LocalOrchestrationEngine Engine { get; }
 
-    /// <summary>
-    /// Starts everything, or writes one line per problem and returns null: the caller exits with
-    /// <see cref="ExitCodes.UsageError"/>.
-    /// </summary>
-    public static async Task<EngineSession?> StartAsync(ParseResult parse, GlobalOptions global, CliConsole console, string verb, Action<OrchestrationRegistry> register)
+    /// <summary>Starts everything.</summary>
+    /// <exception cref="UsageException">Invalid configuration, or a state database that cannot be used (read-only, full, damaged).</exception>
+    public static async Task<EngineSession> StartAsync(ParseResult parse, GlobalOptions global, CliConsole console, string verb, Action<OrchestrationRegistry> register)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(global);
@@ -47,15 +45,10 @@ public sealed class EngineSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(register);
 
         var startup = new StartupRecorder();
-        CliTelemetry? telemetry;
+        CliTelemetry telemetry;
         using (startup.Measure(SpanNames.StartupConfigLoad))
         {
             telemetry = CliTelemetry.Start(ConfigRequest(parse, global, console), console, parse.GetValue(global.Verbose));
-        }
-
-        if (telemetry is null)
-        {
-            return null;
         }
 
         W3CTraceContext.TryReadEnvironment(console.Environment, out var parent);
@@ -87,7 +80,6 @@ public sealed class EngineSession : IAsyncDisposable
         {
             startup.Fail(ex);
             startup.Emit(ObsActivitySources.Startup, "cli", span?.Context ?? default);
-            console.Fail(ex.Message);
             span.RecordFailure(ex);
             span?.Dispose();
             if (engine is not null)
@@ -96,7 +88,9 @@ public sealed class EngineSession : IAsyncDisposable
             }
 
             telemetry.Close(reportExports: false);
-            return null;
+
+            // The engine's storage exceptions stop here: the hosts see a usage problem (exit 2).
+            throw new UsageException(ex.Message, ex);
         }
     }
 

@@ -50,17 +50,12 @@ public sealed class ServeCommand : Command
         var verbose = parse.GetValue(_global.Verbose);
         var startup = new StartupRecorder();
         var request = EngineSession.ConfigRequest(parse, _global, _console);
-        ServeSettings? settings;
-        CliTelemetry? telemetry;
+        ServeSettings settings;
+        CliTelemetry telemetry;
         using (startup.Measure(SpanNames.StartupConfigLoad))
         {
             settings = ReadSettings(parse, request);
-            telemetry = settings is null ? null : CliTelemetry.Start(request, _console, verbose, settings.Api.ApiKeys, ConfigureTracing);
-        }
-
-        if (settings is null || telemetry is null)
-        {
-            return ExitCodes.UsageError;
+            telemetry = CliTelemetry.Start(request, _console, verbose, settings.Api.ApiKeys, ConfigureTracing);
         }
 
         settings.Api.ServiceName = telemetry.Options.ServiceName;
@@ -129,18 +124,14 @@ public sealed class ServeCommand : Command
         }
     }
 
-    private ServeSettings? ReadSettings(ParseResult parse, ConfigLoadRequest request)
+    /// <exception cref="UsageException">The <c>serve:</c>/<c>security:</c> settings are invalid.</exception>
+    private ServeSettings ReadSettings(ParseResult parse, ConfigLoadRequest request)
     {
         var problems = new List<ConfigProblem>();
         var settings = ServeSettingsReader.Read(request, new ServeSettingsReader.Flags(parse.GetValue(_urls), parse.GetValue(_workingRoot), parse.GetValue(_maxActivities)), problems);
-        foreach (var problem in problems)
-        {
-            _console.Fail($"config: {problem}");
-        }
-
         if (problems.Count > 0)
         {
-            return null;
+            throw new UsageException([.. problems.Select(problem => $"config: {problem}")]);
         }
 
         if (settings.ConfiguredKeys.Count > 0)
