@@ -40,6 +40,9 @@ public static class SpanNames
     /// </summary>
     public const string TestCommand = "test.command";
 
+    /// <summary>A pytest run's coverage, combined once over every file's data, under <c>test.suite.execute</c>.</summary>
+    public const string TestCoverage = "test.coverage";
+
     public const string BenchmarkPerformanceTest = "benchmark.performance_test";
 
     /// <summary>The <c>RunBenchmark</c> activity: warm-up and every measured iteration, under the orchestration span.</summary>
