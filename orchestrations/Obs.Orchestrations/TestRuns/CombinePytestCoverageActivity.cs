@@ -13,6 +13,9 @@ namespace Obs.Orchestrations.TestRuns;
 /// </summary>
 public sealed class CombinePytestCoverageActivity : TaskActivity<CoverageCombineInput, TestTargetResult>
 {
+    /// <summary>The <see cref="TestTargetResult.Target"/> of the combined result.</summary>
+    public const string Target = "coverage";
+
     public override async Task<TestTargetResult> RunAsync(TaskActivityContext context, CoverageCombineInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -44,34 +47,42 @@ public sealed class CombinePytestCoverageActivity : TaskActivity<CoverageCombine
 
             var totals = new CoberturaReportParser().ParseFile(report);
             context.Span?.SetTag(AttributeKeys.Test.CoveragePercentage, totals.LinePercentage);
+            context.Span?.SetTag(AttributeKeys.Test.CoverageLinesCovered, totals.LinesCovered);
+            context.Span?.SetTag(AttributeKeys.Test.CoverageLinesValid, totals.LinesValid);
+            context.Span?.SetStatus(ActivityStatusCode.Ok);
             return new TestTargetResult
             {
-                Target = root,
+                Target = Target,
                 CoveragePercentage = totals.LinePercentage,
                 LinesCovered = totals.LinesCovered,
                 LinesValid = totals.LinesValid,
             };
         }
-        catch (TestReportFormatException ex)
+        catch (Exception ex) when (ex is TestReportFormatException or IOException)
         {
             return Failed(context.Span, ex.Message, null);
         }
         finally
         {
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leftover data must not fail the run.
-            }
+            TryDelete(data);
         }
     }
 
     private static TestTargetResult Failed(Activity? span, string error, ProcessResult? run)
     {
         span?.SetError("coverage_error", error);
-        return new TestTargetResult { Target = "coverage", Error = error, OutputTail = run is null ? null : [.. run.StdoutTail, .. run.StderrTail] };
+        return new TestTargetResult { Target = Target, Error = error, OutputTail = run is null ? null : [.. run.StdoutTail, .. run.StderrTail] };
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Leftover data must not fail the run.
+        }
     }
 }

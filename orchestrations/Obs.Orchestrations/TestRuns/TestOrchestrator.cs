@@ -50,9 +50,22 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
         }
 
         var combined = input.Coverage && input.Framework == TestFramework.Pytest
-            ? await context.CallActivityAsync<TestTargetResult>(TestOrchestration.CombinePytestCoverage, new CoverageCombineInput(input, discovery.Targets)).ConfigureAwait(true)
+            ? await CombineCoverageAsync(context, new CoverageCombineInput(input, discovery.Targets)).ConfigureAwait(true)
             : null;
         return Finish(context, input, started, results, null, combined);
+    }
+
+    /// <summary>The pytest files' coverage combined; a failed combine is a run without a percentage, not a failed run.</summary>
+    private static async Task<TestTargetResult> CombineCoverageAsync(TaskOrchestrationContext context, CoverageCombineInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<TestTargetResult>(TestOrchestration.CombinePytestCoverage, input).ConfigureAwait(true);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new TestTargetResult { Target = CombinePytestCoverageActivity.Target, Error = ex.Message };
+        }
     }
 
     /// <summary>What makes <paramref name="request"/> unrunnable, or null.</summary>
@@ -93,6 +106,7 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
             Failed = targets.Sum(t => t.Failed),
             Skipped = targets.Sum(t => t.Skipped),
             Errors = targets.Sum(t => t.Errors),
+            // pytest's files are combined by coverage.py (the union of their lines); other frameworks' targets are summed.
             CoveragePercentage = !request.Coverage ? null : combined is not null ? combined.CoveragePercentage : Coverage(targets),
             DurationSeconds = (context.CurrentUtcDateTime - started).TotalSeconds,
             Error = error,
