@@ -54,6 +54,10 @@ public sealed class Activities
     public Task<JsonElement?> RunTestTarget([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(TestOrchestration.RunTestTarget, input, functionContext);
 
+    [Function(TestOrchestration.CombinePytestCoverage)]
+    public Task<JsonElement?> CombinePytestCoverage([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
+        Run(TestOrchestration.CombinePytestCoverage, input, functionContext);
+
     [Function(TestOrchestration.RecordTestMetrics)]
     public Task<JsonElement?> RecordTestMetrics([ActivityTrigger] JsonElement? input, FunctionContext functionContext) =>
         Run(TestOrchestration.RecordTestMetrics, input, functionContext);

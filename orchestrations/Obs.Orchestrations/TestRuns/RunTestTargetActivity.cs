@@ -40,7 +40,13 @@ public sealed class RunTestTargetActivity : TaskActivity<TestTargetInput, TestTa
         var reports = Directory.CreateTempSubdirectory("obs-test-").FullName;
         try
         {
-            var command = TestCommandResolver.Resolve(request, target, reports);
+            var coverageData = request.Coverage && request.Framework == TestFramework.Pytest ? PytestCoverageData.FileOf(context.InstanceId, target) : null;
+            if (coverageData is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(coverageData)!);
+            }
+
+            var command = TestCommandResolver.Resolve(request, target, reports, coverageDataFile: coverageData);
             Action<ProcessOutputLine>? forward = _onOutput is { } onOutput ? line => onOutput(line, target) : null;
             ProcessResult? failedStep = null;
             if (TestingPlatformRunner.Applies(request))

@@ -13,8 +13,9 @@ public static class TestCommandResolver
     /// <param name="target">A discovered target.</param>
     /// <param name="reportDirectory">An empty scratch directory the reports go to.</param>
     /// <param name="pathVariable">The <c>PATH</c> pytest is looked up on; the process's when null.</param>
+    /// <param name="coverageDataFile">Where a pytest file writes its coverage data (see <see cref="PytestCoverageData"/>); in the report directory when null.</param>
     /// <exception cref="ArgumentException">Unknown framework, or a <c>junit</c> request without a command.</exception>
-    public static TestTargetCommand Resolve(TestRunRequest request, string target, string reportDirectory, string? pathVariable = null)
+    public static TestTargetCommand Resolve(TestRunRequest request, string target, string reportDirectory, string? pathVariable = null, string? coverageDataFile = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(target);
@@ -22,7 +23,7 @@ public static class TestCommandResolver
         var workingDirectory = System.IO.Path.GetFullPath(request.Path);
         var command = request.Framework switch
         {
-            TestFramework.Pytest => Pytest(request, target, reportDirectory, pathVariable),
+            TestFramework.Pytest => Pytest(request, target, reportDirectory, pathVariable, coverageDataFile),
             TestFramework.Dotnet => Dotnet(request, target, reportDirectory),
             TestRunRequest.JUnit => JUnit(request, reportDirectory),
             _ => throw new ArgumentException($"Unknown test framework '{request.Framework}': use pytest, dotnet or junit.", nameof(request)),
@@ -49,22 +50,21 @@ public static class TestCommandResolver
     public static IReadOnlyList<string> SubstituteReport(IReadOnlyList<string> arguments, string reportPath) =>
         [.. arguments.Select(a => a.Replace(TestRunRequest.ReportPlaceholder, reportPath, StringComparison.Ordinal))];
 
-    private static TestTargetCommand Pytest(TestRunRequest request, string target, string reportDirectory, string? pathVariable)
+    private static TestTargetCommand Pytest(TestRunRequest request, string target, string reportDirectory, string? pathVariable, string? coverageDataFile)
     {
         var report = System.IO.Path.Combine(reportDirectory, "report.xml");
         IReadOnlyList<string> runner = request.Command is { Count: > 0 } custom ? custom : TestFramework.ResolvePytestCommand(pathVariable);
         List<string> arguments = [.. runner.Skip(1), target, $"--junitxml={report}", request.Verbose ? "-v" : "-q"];
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        string? coverage = null;
         if (request.Coverage)
         {
-            coverage = System.IO.Path.Combine(reportDirectory, "coverage.xml");
-            arguments.AddRange([$"--cov={System.IO.Path.GetFullPath(request.Path)}", $"--cov-report=xml:{coverage}"]);
-            // Targets run side by side in one directory: each keeps its coverage data file apart.
-            environment["COVERAGE_FILE"] = System.IO.Path.Combine(reportDirectory, ".coverage");
+            // Data only: one file's percentage would count the other files' sources as missed. The run's
+            // coverage is reported once, over every file's data combined (CombinePytestCoverageActivity).
+            arguments.AddRange([$"--cov={System.IO.Path.GetFullPath(request.Path)}", "--cov-report="]);
+            environment["COVERAGE_FILE"] = coverageDataFile ?? System.IO.Path.Combine(reportDirectory, ".coverage");
         }
 
-        return new TestTargetCommand(new ProcessSpec(runner[0], arguments), report, JUnitXmlReportParser.Format, coverage, environment);
+        return new TestTargetCommand(new ProcessSpec(runner[0], arguments), report, JUnitXmlReportParser.Format, null, environment);
     }
 
     private static TestTargetCommand Dotnet(TestRunRequest request, string target, string reportDirectory)

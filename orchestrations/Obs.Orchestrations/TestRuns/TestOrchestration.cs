@@ -10,6 +10,7 @@ public static class TestOrchestration
     public const string Name = "Test";
     public const string DiscoverTestTargets = "DiscoverTestTargets";
     public const string RunTestTarget = "RunTestTarget";
+    public const string CombinePytestCoverage = "CombinePytestCoverage";
 
     /// <summary>The last, untraced activity: records the run's metrics.</summary>
     public const string RecordTestMetrics = "RecordTestMetrics";
@@ -28,6 +29,7 @@ public static class TestOrchestration
             .AddOrchestrator(Name, static () => new TestOrchestrator(), SpanNames.TestSuiteExecute)
             .AddActivity(DiscoverTestTargets, static () => new TestTargetDiscoveryActivity())
             .AddActivity(RunTestTarget, () => new RunTestTargetActivity(onOutput))
+            .AddActivity(CombinePytestCoverage, static () => new CombinePytestCoverageActivity())
             .AddUntracedActivity(RecordTestMetrics, static () => new RecordMetricsActivity<TestRunResult>(ObsMetricsRecorder.RecordTestRun));
     }
 }

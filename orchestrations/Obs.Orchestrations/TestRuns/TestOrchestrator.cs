@@ -5,7 +5,8 @@ namespace Obs.Orchestrations.TestRuns;
 /// <summary>
 /// The <c>Test</c> orchestrator (span <c>test.suite.execute</c>): discovers the targets, runs one
 /// <c>RunTestTarget</c> activity per target (all at once when <see cref="TestRunRequest.Parallel"/>,
-/// the engine bounding concurrency; else one after another), records the totals on the
+/// the engine bounding concurrency; else one after another), for pytest with coverage combines every
+/// file's coverage data once (<c>CombinePytestCoverage</c>), records the totals on the
 /// orchestration span, and hands the result to <c>RecordTestMetrics</c>. Replayed: only <see cref="TaskOrchestrationContext"/> calls, no I/O.
 /// </summary>
 public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunResult>
@@ -48,7 +49,23 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
             }
         }
 
-        return Finish(context, input, started, results, null);
+        var combined = input.Coverage && input.Framework == TestFramework.Pytest
+            ? await CombineCoverageAsync(context, new CoverageCombineInput(input, discovery.Targets)).ConfigureAwait(true)
+            : null;
+        return Finish(context, input, started, results, null, combined);
+    }
+
+    /// <summary>The pytest files' coverage combined; a failed combine is a run without a percentage, not a failed run.</summary>
+    private static async Task<TestTargetResult> CombineCoverageAsync(TaskOrchestrationContext context, CoverageCombineInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<TestTargetResult>(TestOrchestration.CombinePytestCoverage, input).ConfigureAwait(true);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new TestTargetResult { Target = CombinePytestCoverageActivity.Target, Error = ex.Message };
+        }
     }
 
     /// <summary>What makes <paramref name="request"/> unrunnable, or null.</summary>
@@ -78,7 +95,7 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
         }
     }
 
-    private static TestRunResult Finish(TaskOrchestrationContext context, TestRunRequest request, DateTime started, List<TestTargetResult> targets, string? error)
+    private static TestRunResult Finish(TaskOrchestrationContext context, TestRunRequest request, DateTime started, List<TestTargetResult> targets, string? error, TestTargetResult? combined = null)
     {
         var result = new TestRunResult
         {
@@ -89,7 +106,8 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
             Failed = targets.Sum(t => t.Failed),
             Skipped = targets.Sum(t => t.Skipped),
             Errors = targets.Sum(t => t.Errors),
-            CoveragePercentage = request.Coverage ? Coverage(targets) : null,
+            // pytest's files are combined by coverage.py (the union of their lines); other frameworks' targets are summed.
+            CoveragePercentage = !request.Coverage ? null : combined is not null ? combined.CoveragePercentage : Coverage(targets),
             DurationSeconds = (context.CurrentUtcDateTime - started).TotalSeconds,
             Error = error,
             Targets = targets,

@@ -16,4 +16,5 @@ namespace Obs.Orchestrations.TestRuns;
 [JsonSerializable(typeof(TestTargetInput))]
 [JsonSerializable(typeof(TestTargetResult))]
 [JsonSerializable(typeof(TestTargetDiscovery))]
+[JsonSerializable(typeof(CoverageCombineInput))]
 public sealed partial class TestRunsJsonContext : JsonSerializerContext;

@@ -76,6 +76,12 @@ public static class AttributeKeys
         /// <summary>On a <c>test.file.&lt;file&gt;</c> span: case spans not emitted because of the cap.</summary>
         public const string CasesDropped = "test.cases.dropped";
 
+        /// <summary>On the <c>test.coverage</c> span: the executed lines of the project's sources (test files left out).</summary>
+        public const string CoverageLinesCovered = "test.coverage.lines_covered";
+
+        /// <summary>On the <c>test.coverage</c> span: the measured lines of the project's sources (test files left out).</summary>
+        public const string CoverageLinesValid = "test.coverage.lines_valid";
+
         // semantic conventions
         public const string CaseName = "test.case.name";
         public const string CaseResultStatus = "test.case.result.status";

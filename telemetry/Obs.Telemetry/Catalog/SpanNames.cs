@@ -40,6 +40,13 @@ public static class SpanNames
     /// </summary>
     public const string TestCommand = "test.command";
 
+    /// <summary>
+    /// A pytest run's coverage, under <c>test.suite.execute</c> after the <c>test.file.*</c> spans: <c>coverage combine</c>
+    /// of every file's data and one <c>coverage xml</c> without the test files and <c>conftest.py</c>; its
+    /// <c>test.coverage.percentage</c> is the run's.
+    /// </summary>
+    public const string TestCoverage = "test.coverage";
+
     public const string BenchmarkPerformanceTest = "benchmark.performance_test";
 
     /// <summary>The <c>RunBenchmark</c> activity: warm-up and every measured iteration, under the orchestration span.</summary>
