@@ -107,6 +107,30 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_CollectorDown_BuildSpansAreSpooled_AndReplayDeliversThem_TheExitLineSaysSo()
+    {
+        var dead = Obs.Testing.LoopbackPorts.GetUnusedEndpoint().ToString();
+        await using (var serve = await ServeProcess.StartAsync(_directory, ["--exporter", "otlp", "--endpoint", dead]))
+        {
+            using var client = serve.CreateClient();
+            using var response = await client.PostAsync(
+                $"build?wait=30&code={serve.GeneratedKey}",
+                new StringContent("""{"steps":[{"name":"greet","type":"command","command":"echo hello"}],"analyze_dependencies":false}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(0, await serve.TerminateAsync());
+            Assert.Contains("spooled", serve.Stderr, StringComparison.Ordinal);
+        }
+
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var replay = await ObsProcess.RunAsync(["--endpoint", receiver.GrpcEndpoint.ToString(), "replay"], workingDirectory: _directory);
+
+        Assert.Equal(0, replay.ExitCode);
+        var spans = await receiver.WaitForSpansAsync(s => s.Any(x => x.Name == "build.execute"), TimeSpan.FromSeconds(10));
+        Assert.Contains(spans, s => s.Name == "build.step.greet");
+        Assert.Empty(Directory.GetFiles(Path.Combine(_directory, ".obs", "spool")));
+    }
+
+    [Fact]
     public async Task Serve_ClientTraceparent_ParentsServerOrchestrationAndStepSpans_AndTheKeyReachesNoSpan()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
