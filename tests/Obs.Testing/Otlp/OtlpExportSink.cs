@@ -7,11 +7,15 @@ namespace Obs.Testing.Otlp;
 internal sealed class OtlpExportSink
 {
     private int _requestCount;
+    private long _payloadBytes;
     private IReadOnlyDictionary<string, string>? _lastRequestHeaders;
 
     public ReceivedItems<ReceivedSpan> Spans { get; } = new();
 
     public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>Protobuf bytes of every export request received (the spans' size on the wire, before framing).</summary>
+    public long PayloadBytes => Interlocked.Read(ref _payloadBytes);
 
     public IReadOnlyDictionary<string, string>? LastRequestHeaders => Volatile.Read(ref _lastRequestHeaders);
 
@@ -20,6 +24,7 @@ internal sealed class OtlpExportSink
         // Headers first so a test woken by the span signal already sees them.
         Volatile.Write(ref _lastRequestHeaders, RequestBody.Headers(httpRequest));
         Interlocked.Increment(ref _requestCount);
+        Interlocked.Add(ref _payloadBytes, request.CalculateSize());
         Spans.AddRange(OtlpSpanFlattener.Flatten(request, transport));
         return new ExportTraceServiceResponse();
     }

@@ -40,6 +40,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Number of export requests accepted (gRPC calls plus HTTP posts).</summary>
     public int RequestCount => _sink.RequestCount;
 
+    /// <summary>Protobuf bytes of every export request received.</summary>
+    public long PayloadBytes => _sink.PayloadBytes;
+
     /// <summary>Request headers of the most recent export request (case-insensitive keys); null before the first.</summary>
     public IReadOnlyDictionary<string, string>? LastRequestHeaders => _sink.LastRequestHeaders;
 

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Obs.Telemetry;
+using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Configuration;
+using Obs.Telemetry.Exporters;
+using Obs.Testing.Otlp;
+using OpenTelemetry.Trace;
+
+namespace Obs.Bench.Telemetry;
+
+/// <summary>
+/// Spans through the real Obs pipeline (AddObsTelemetry: sampler, redaction, batch processor, the OTLP
+/// exporter) to a loopback OTLP receiver: sustained spans/s flat out, drops at a paced rate with the
+/// default queue, and protobuf bytes per span as received.
+/// </summary>
+internal static class ExportThroughput
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
+
+    public sealed record Result(string Transport, string Mode, long Recorded, long Received, long Failed, TimeSpan Elapsed, double BytesPerSpan)
+    {
+        public double SpansPerSecond => Received / Elapsed.TotalSeconds;
+
+        public string Row(string target, bool met) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {Transport} | {Mode} | {Recorded:N0} | {Received:N0} | {Failed:N0} | {Elapsed.TotalSeconds:F2} s | {SpansPerSecond:N0} | {BytesPerSpan:F0} B | {target} | {(met ? "met" : "NOT met")} |");
+    }
+
+    /// <param name="protocol">gRPC or http/protobuf.</param>
+    /// <param name="spans">How many spans to send.</param>
+    /// <param name="perSecond">Pace; 0 sends flat out.</param>
+    public static async Task<Result> RunAsync(OtlpWireProtocol protocol, int spans, int perSecond)
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var options = new ObsTelemetryOptions { ServiceName = "obs-bench" };
+        options.Exporters = [ExporterKind.Otlp];
+        options.OtlpProtocol = protocol;
+        options.OtlpEndpoint = protocol == OtlpWireProtocol.Grpc ? receiver.GrpcEndpoint : receiver.HttpEndpoint;
+        var services = new ServiceCollection().AddObsTelemetry(options, new Dictionary<string, string?>()).BuildServiceProvider();
+        var ledger = services.GetRequiredService<ExportLedger>();
+        _ = services.GetRequiredService<TracerProvider>();
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < spans; i++)
+        {
+            using (var span = ObsActivitySources.Build.StartActivity(SpanNames.BuildStep("compile")))
+            {
+                span?.SetTag(AttributeKeys.Build.StepName, "compile");
+                span?.SetTag(AttributeKeys.Build.StepExitCode, 0);
+            }
+
+            if (perSecond > 0 && i % 1000 == 999)
+            {
+                var due = TimeSpan.FromSeconds((i + 1) / (double)perSecond);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+            }
+        }
+
+        services.GetRequiredService<TracerProvider>().ForceFlush((int)Drain.TotalMilliseconds);
+        var deadline = clock.Elapsed + Drain;
+        var recorded = ledger.Recorded;
+        var exported = ledger.Exporters[0];
+        while (receiver.Spans.Count < exported.Exported && clock.Elapsed < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var elapsed = clock.Elapsed;
+        var received = receiver.Spans.Count;
+        var bytes = receiver.PayloadBytes;
+        await services.DisposeAsync();
+        return new Result(protocol == OtlpWireProtocol.Grpc ? "gRPC" : "HTTP", perSecond == 0 ? "flat out" : $"{perSecond:N0}/s", recorded, received, recorded - received, elapsed, received == 0 ? 0 : bytes / (double)received);
+    }
+}
