@@ -45,6 +45,17 @@ public sealed class RequestContractTests
         Assert.Equal(api, ErrorLines(cli.Stderr));
     }
 
+    [Fact]
+    public async Task Startup_BadPortRegexAndTimeout_SameProblemsFromCliAndApi()
+    {
+        var cli = await InProcessObs.RunAsync("--exporter", "none", "startup", "--target", "true", "--ready-port", "70000", "--ready-log", "(", "--timeout", "0");
+        var api = Bind(new StartupRoute(), """{"command":"true","ready":{"port":70000,"log_regex":"("},"timeout_seconds":0}""");
+
+        Assert.Equal(["ready.port 70000 is not a TCP port.", "ready.log_regex '(' is not a valid regular expression.", "timeout_seconds must be positive."], api);
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Equal(api, ErrorLines(cli.Stderr));
+    }
+
     /// <summary>The problems <paramref name="route"/> binds <paramref name="body"/> with at the body's root (<c>$</c>).</summary>
     private static string[] Bind(StartRoute route, string body)
     {
