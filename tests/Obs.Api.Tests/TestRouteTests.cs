@@ -13,8 +13,8 @@ public sealed class TestRouteTests(DefaultApiServer fixture) : IClassFixture<Def
         using var response = await _server.Client.PostJsonAsync("test", """{"framework":"nunit"}""");
 
         var errors = await response.AssertInvalidAsync();
-        Assert.Equal(["framework"], errors.Keys);
-        Assert.Contains("nunit", errors["framework"][0], StringComparison.Ordinal);
+        Assert.Equal(["$"], errors.Keys);
+        Assert.Equal("unknown test framework 'nunit': use pytest, dotnet or junit", Assert.Single(errors["$"]));
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class TestRouteTests(DefaultApiServer fixture) : IClassFixture<Def
         using var response = await _server.Client.PostJsonAsync("test", """{"framework":"junit"}""");
 
         var errors = await response.AssertInvalidAsync();
-        Assert.Equal(["command"], errors.Keys);
-        Assert.Contains("{report}", errors["command"][0], StringComparison.Ordinal);
+        Assert.Equal(["$"], errors.Keys);
+        Assert.Contains("{report}", errors["$"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class TestRouteTests(DefaultApiServer fixture) : IClassFixture<Def
         using var response = await _server.Client.PostJsonAsync("test", """{"framework":"junit","command":["true"],"max_case_spans":-1,"timeout_seconds":0}""");
         using var typed = await _server.Client.PostJsonAsync("test", """{"parallel":"yes","command":"true","env":[]}""");
 
-        Assert.Equal(["max_case_spans", "timeout_seconds"], (await response.AssertInvalidAsync()).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["max_case_spans must not be negative.", "timeout_seconds must be positive, not 0."], (await response.AssertInvalidAsync())["$"]);
         Assert.Equal(["command", "env", "parallel"], (await typed.AssertInvalidAsync()).Keys.Order(StringComparer.Ordinal));
     }
 

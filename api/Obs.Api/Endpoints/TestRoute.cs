@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Obs.Api.Security;
 using Obs.Api.Validation;
@@ -21,8 +20,6 @@ public sealed class TestRoute : StartRoute
         new FieldShape("timeout_seconds", JsonKind.Number),
         new FieldShape("env", JsonKind.StringMap));
 
-    private static readonly string[] s_frameworks = [TestFramework.Pytest, TestFramework.Dotnet, TestRunRequest.JUnit];
-
     public override string OrchestrationName => TestOrchestration.Name;
 
     public override BodyShape Shape => s_test;
@@ -37,25 +34,7 @@ public sealed class TestRoute : StartRoute
             return null;
         }
 
-        if (!s_frameworks.Contains(request.Framework))
-        {
-            problems.Add("framework", $"'{request.Framework}' is not a test framework; expected {string.Join(", ", s_frameworks)}.");
-        }
-        else if (request.Framework == TestRunRequest.JUnit && request.Command is not { Count: > 0 })
-        {
-            problems.Add("command", $"is required for the junit framework: a command that writes JUnit XML to {TestRunRequest.ReportPlaceholder}.");
-        }
-
-        if (request.MaxCaseSpans < 0)
-        {
-            problems.Add("max_case_spans", "must not be negative.");
-        }
-
-        if (request.TimeoutSeconds is <= 0)
-        {
-            problems.Add("timeout_seconds", string.Create(CultureInfo.InvariantCulture, $"must be positive, not {request.TimeoutSeconds}."));
-        }
-
+        problems.AddRange(ProblemList.Root, request.Validate());
         var path = policy.ResolveInsideRoot(policy.Root, request.Path, "path", problems);
         policy.CheckEnvironment(request.Env, "env", problems);
         policy.CheckProgram(request.Command is { Count: > 0 } command ? command[0] : request.Framework, request.Command is null ? "framework" : "command[0]", problems);

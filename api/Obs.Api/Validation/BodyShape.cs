@@ -19,6 +19,9 @@ public sealed class BodyShape
         _fields = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>The fields, in declaration order (pinned to the request records' JSON names by the API tests).</summary>
+    public IReadOnlyCollection<FieldShape> Fields => _fields.Values;
+
     /// <summary>Adds every problem of <paramref name="element"/> against this shape under <paramref name="path"/>.</summary>
     public void Check(JsonElement element, string path, ProblemList problems)
     {

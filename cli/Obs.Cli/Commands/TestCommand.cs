@@ -58,9 +58,9 @@ public sealed class TestCommand : Command
             CaseSpans = parse.GetValue(_caseSpans),
             Command = command.Length > 0 ? command : configured.Command,
         };
-        if (TestOrchestrator.Validate(request) is { } problem)
+        if (request.Validate() is { Count: > 0 } problems)
         {
-            throw new UsageException(problem);
+            throw new UsageException(problems);
         }
 
         var format = parse.GetValue(_format);

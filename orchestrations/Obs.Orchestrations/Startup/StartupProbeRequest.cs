@@ -21,7 +21,6 @@ public sealed record StartupProbeRequest
     [JsonPropertyName("keep_running")]
     public bool KeepRunning { get; set; }
 
-    /// <summary>The program's working directory; null for the current one.</summary>
     /// <summary>
     /// With <see cref="KeepRunning"/>: the file the program's stdout and stderr go to (appended), read for the
     /// probes instead of pipes, so the program outlives its prober without writing into a closed pipe.
@@ -30,6 +29,7 @@ public sealed record StartupProbeRequest
     [JsonIgnore]
     public string? OutputPath { get; init; }
 
+    /// <summary>The program's working directory; null for the current one.</summary>
     [JsonPropertyName("working_directory")]
     public string? WorkingDirectory { get; init; }
 

@@ -25,9 +25,9 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
         var started = context.CurrentUtcDateTime;
         context.SetSpanAttribute(AttributeKeys.Test.Framework, input.Framework);
 
-        if (Validate(input) is { } problem)
+        if (input.Validate() is { Count: > 0 } problems)
         {
-            return Finish(context, input, started, [], problem);
+            return Finish(context, input, started, [], string.Join("; ", problems));
         }
 
         var discovery = await context.CallActivityAsync<TestTargetDiscovery>(TestOrchestration.DiscoverTestTargets, input).ConfigureAwait(true);
@@ -68,18 +68,11 @@ public sealed class TestOrchestrator : TaskOrchestrator<TestRunRequest, TestRunR
         }
     }
 
-    /// <summary>What makes <paramref name="request"/> unrunnable, or null.</summary>
-    public static string? Validate(TestRunRequest request)
+    /// <summary>Every problem that makes <paramref name="request"/> unrunnable (<see cref="TestRunRequest.Validate"/>); empty when it can run.</summary>
+    public static IReadOnlyList<string> Validate(TestRunRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Framework switch
-        {
-            TestFramework.Pytest or TestFramework.Dotnet => null,
-            TestRunRequest.JUnit when request.Command is not { Count: > 0 } =>
-                "the junit framework needs a command that writes JUnit XML to {report}",
-            TestRunRequest.JUnit => null,
-            _ => $"unknown test framework '{request.Framework}': use pytest, dotnet or junit",
-        };
+        return request.Validate();
     }
 
     private static async Task<TestTargetResult> RunTargetAsync(TaskOrchestrationContext context, TestRunRequest request, string target)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Obs.Orchestrations.TestRuns;
@@ -54,4 +55,35 @@ public sealed record TestRunRequest
     /// <summary>Environment overrides for the test processes (a null value removes a variable).</summary>
     [JsonPropertyName("env")]
     public IReadOnlyDictionary<string, string?>? Env { get; init; }
+
+    /// <summary>Every problem with the request, empty when it can run; the CLI and the API both reject on these.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        switch (Framework)
+        {
+            case TestFramework.Pytest or TestFramework.Dotnet:
+                break;
+            case JUnit when Command is not { Count: > 0 }:
+                problems.Add($"the junit framework needs a command that writes JUnit XML to {ReportPlaceholder}");
+                break;
+            case JUnit:
+                break;
+            default:
+                problems.Add($"unknown test framework '{Framework}': use pytest, dotnet or junit");
+                break;
+        }
+
+        if (MaxCaseSpans < 0)
+        {
+            problems.Add("max_case_spans must not be negative.");
+        }
+
+        if (TimeoutSeconds is <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"timeout_seconds must be positive, not {TimeoutSeconds}."));
+        }
+
+        return problems;
+    }
 }
