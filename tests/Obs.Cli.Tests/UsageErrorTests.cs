@@ -15,6 +15,29 @@ public sealed class UsageErrorTests
         Assert.DoesNotContain("ran", outcome.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("framework: 3", "test.framework")]
+    [InlineData("command: {a: b}", "test.command")]
+    public async Task Test_BadTestSection_Exits2NamingKeyAndFileLine(string entry, string key)
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-test-config-").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "obs.yaml");
+            await File.WriteAllTextAsync(config, $"test:\n  {entry}\n");
+
+            var outcome = await ObsProcess.RunAsync(["--config", config, "--exporter", "none", "test"], workingDirectory: directory);
+
+            Assert.Equal(2, outcome.ExitCode);
+            Assert.Contains(key, outcome.Stderr, StringComparison.Ordinal);
+            Assert.Contains($"{config}:2", outcome.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Run_ExplicitConfigMissing_Exits2()
     {

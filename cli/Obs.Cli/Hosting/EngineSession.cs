@@ -94,7 +94,7 @@ public sealed class EngineSession : IAsyncDisposable
         }
     }
 
-    /// <summary>The configuration request every verb shares: <c>--config</c> (or <c>$OBS_CONFIG</c>), environment, flags.</summary>
+    /// <summary>The configuration request every verb shares: <c>--config</c>, environment (with <c>$OBS_CONFIG</c>), flags.</summary>
     public static ConfigLoadRequest ConfigRequest(ParseResult parse, GlobalOptions global, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -102,8 +102,8 @@ public sealed class EngineSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(console);
         return new ConfigLoadRequest
         {
-            ConfigPath = parse.GetValue(global.Config)
-                ?? (console.Environment.TryGetValue(ObsDefaults.ConfigFileEnvironmentVariable, out var path) && !string.IsNullOrEmpty(path) ? path : null),
+            // $OBS_CONFIG and the default path are resolved in one place: ObsConfigurationLoader.LocateConfigFile.
+            ConfigPath = parse.GetValue(global.Config),
             Environment = console.Environment,
             Flags = global.ToConfigFlags(parse),
         };

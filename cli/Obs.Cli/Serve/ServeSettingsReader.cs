@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Obs.Cli.Hosting;
 using Obs.Orchestrations.Build;
 using Obs.Telemetry.Configuration;
@@ -24,6 +23,9 @@ public static class ServeSettingsReader
     public const string AllowedCommandsKey = "allowed_commands";
     public const string WorkingRootKey = "working_root";
 
+    /// <summary>Ten years: a longer retention is a typo, not a policy.</summary>
+    private const double MaxRetentionHours = 24 * 366 * 10;
+
     /// <summary>Flag values that override the file (null when not given).</summary>
     public sealed record Flags(string? Urls, string? WorkingRoot, int? MaxConcurrentActivities);
 
@@ -33,13 +35,13 @@ public static class ServeSettingsReader
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(problems);
         var settings = new ServeSettings();
-        var path = CliConfigFile.Locate(request);
-        var source = path ?? "config";
-        // The file is read and parsed once; every section below comes from it.
-        var file = path is null ? null : ReadFile(path, problems);
-        ReadServe(Section(file, ServeSection, source, problems), settings, source, problems);
-        ReadSecurity(Section(file, SecuritySection, source, problems), settings, source, problems);
-        ReadDefaultBuild(file, settings, source, problems);
+        // The file is located and parsed once (the same reader as tracing:); every section below comes from it.
+        using (var file = ConfigFileReader.Open(request, problems))
+        {
+            ReadServe(file, settings);
+            ReadSecurity(file, settings, problems);
+            ReadDefaultBuild(file, settings, problems);
+        }
 
         if (request.Environment.TryGetValue(ApiKeyVariable, out var key) && !string.IsNullOrWhiteSpace(key))
         {
@@ -68,117 +70,61 @@ public static class ServeSettingsReader
         return settings;
     }
 
-    private static JsonElement? ReadFile(string path, List<ConfigProblem> problems)
+    private static void ReadServe(ConfigFileReader file, ServeSettings settings)
     {
-        try
+        file.RejectUnknownKeys(ServeSection, [UrlsKey, MaxConcurrentActivitiesKey, MaxRequestBodyBytesKey, RetentionHoursKey]);
+        settings.Urls = file.ReadString(Key(ServeSection, UrlsKey)) ?? settings.Urls;
+        settings.MaxConcurrentActivities = file.ReadPositiveInt(Key(ServeSection, MaxConcurrentActivitiesKey)) ?? settings.MaxConcurrentActivities;
+        settings.Api.MaxRequestBodyBytes = file.ReadPositiveLong(Key(ServeSection, MaxRequestBodyBytesKey)) ?? settings.Api.MaxRequestBodyBytes;
+        if (file.ReadDouble(Key(ServeSection, RetentionHoursKey), hours => hours > 0 && hours <= MaxRetentionHours, "must be a positive number of hours (e.g. 168 for a week)") is { } retention)
         {
-            using var document = JsonDocument.Parse(YamlSections.ReadAllAsJson(File.ReadAllText(path)));
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (Exception ex) when (ex is BuildDefinitionFormatException or JsonException or IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new ConfigProblem("config", path, null, ex.Message));
-            return null;
+            settings.Retention = TimeSpan.FromHours(retention);
         }
     }
 
-    private static JsonElement? Section(JsonElement? file, string name, string source, List<ConfigProblem> problems)
+    private static void ReadSecurity(ConfigFileReader file, ServeSettings settings, List<ConfigProblem> problems)
     {
-        if (file is not { } root || !root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
+        file.RejectUnknownKeys(SecuritySection, [ApiKeysKey, AllowedCommandsKey, WorkingRootKey]);
+        foreach (var apiKey in Strings(file, Key(SecuritySection, ApiKeysKey), secret: true))
         {
-            return null;
+            settings.ConfiguredKeys.Add(apiKey);
         }
 
-        if (section.ValueKind != JsonValueKind.Object)
+        if (file.Has(Key(SecuritySection, AllowedCommandsKey)))
         {
-            problems.Add(new ConfigProblem(name, source, null, "must be a mapping of keys to values."));
-            return null;
+            settings.Api.AllowedCommands = Strings(file, Key(SecuritySection, AllowedCommandsKey), secret: false);
         }
 
-        return section;
-    }
-
-    private static void ReadServe(JsonElement? section, ServeSettings settings, string source, List<ConfigProblem> problems)
-    {
-        foreach (var (name, value) in Entries(section))
+        var rootKey = Key(SecuritySection, WorkingRootKey);
+        if (file.ReadString(rootKey) is { } root)
         {
-            var key = $"{ServeSection}.{name}";
-            switch (name)
-            {
-                case UrlsKey when value.ValueKind == JsonValueKind.String:
-                    settings.Urls = value.GetString()!;
-                    break;
-                case MaxConcurrentActivitiesKey when value.TryGetInt32(out var max) && max >= 1:
-                    settings.MaxConcurrentActivities = max;
-                    break;
-                case MaxRequestBodyBytesKey when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var bytes) && bytes >= 1:
-                    settings.Api.MaxRequestBodyBytes = bytes;
-                    break;
-                case RetentionHoursKey when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var hours) && hours > 0 && hours <= 24 * 366 * 10:
-                    settings.Retention = TimeSpan.FromHours(hours);
-                    break;
-                case RetentionHoursKey:
-                    problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a positive number of hours (e.g. 168 for a week)."));
-                    break;
-                case UrlsKey:
-                    problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a URL, or several separated by ';'."));
-                    break;
-                case MaxConcurrentActivitiesKey or MaxRequestBodyBytesKey:
-                    problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a whole number, at least 1."));
-                    break;
-                default:
-                    problems.Add(new ConfigProblem(key, source, null, $"unknown key; expected {UrlsKey}, {MaxConcurrentActivitiesKey}, {MaxRequestBodyBytesKey} or {RetentionHoursKey}."));
-                    break;
-            }
+            SetWorkingRoot(settings, root, rootKey, file.SourceOf(rootKey), problems);
         }
     }
 
-    private static void ReadSecurity(JsonElement? section, ServeSettings settings, string source, List<ConfigProblem> problems)
+    private static void ReadDefaultBuild(ConfigFileReader file, ServeSettings settings, List<ConfigProblem> problems)
     {
-        foreach (var (name, value) in Entries(section))
-        {
-            var key = $"{SecuritySection}.{name}";
-            switch (name)
-            {
-                case ApiKeysKey:
-                    foreach (var apiKey in Strings(value, key, source, problems, secret: true))
-                    {
-                        settings.ConfiguredKeys.Add(apiKey);
-                    }
-
-                    break;
-                case AllowedCommandsKey:
-                    settings.Api.AllowedCommands = Strings(value, key, source, problems, secret: false);
-                    break;
-                case WorkingRootKey when value.ValueKind == JsonValueKind.String:
-                    SetWorkingRoot(settings, value.GetString()!, key, source, problems);
-                    break;
-                case WorkingRootKey:
-                    problems.Add(new ConfigProblem(key, source, value.ToString(), "must be a directory path."));
-                    break;
-                default:
-                    problems.Add(new ConfigProblem(key, source, null, $"unknown key; expected {ApiKeysKey}, {AllowedCommandsKey} or {WorkingRootKey}."));
-                    break;
-            }
-        }
-    }
-
-    private static void ReadDefaultBuild(JsonElement? file, ServeSettings settings, string source, List<ConfigProblem> problems)
-    {
-        if (file is not { } root || !root.TryGetProperty(CliConfigFile.BuildSection, out var section) || section.ValueKind == JsonValueKind.Null)
+        if (file.Path is not { } path || (file.KeysOf(CliConfigFile.BuildSection).Count == 0 && file.ReadString(CliConfigFile.BuildSection) is null))
         {
             return;
         }
 
-        var json = section.GetRawText();
-
-        if (Commands.BuildFile.TryLoadJson(json, $"{source}: {CliConfigFile.BuildSection}", out var definition, out var buildProblems))
+        var source = file.SourceOf(CliConfigFile.BuildSection);
+        try
         {
-            settings.Api.DefaultBuild = definition;
+            var json = YamlSections.ReadAsJson(File.ReadAllText(path), CliConfigFile.BuildSection) ?? "null";
+            if (Commands.BuildFile.TryLoadJson(json, $"{source}: {CliConfigFile.BuildSection}", out var definition, out var buildProblems))
+            {
+                settings.Api.DefaultBuild = definition;
+            }
+            else
+            {
+                problems.AddRange(buildProblems.Select(p => new ConfigProblem(CliConfigFile.BuildSection, source, null, p)));
+            }
         }
-        else
+        catch (Exception ex) when (ex is BuildDefinitionFormatException or IOException or UnauthorizedAccessException)
         {
-            problems.AddRange(buildProblems.Select(p => new ConfigProblem(CliConfigFile.BuildSection, source, null, p)));
+            problems.Add(new ConfigProblem(CliConfigFile.BuildSection, source, null, ex.Message));
         }
     }
 
@@ -206,25 +152,24 @@ public static class ServeSettingsReader
         }
     }
 
-    private static IReadOnlyList<string> Strings(JsonElement value, string key, string source, List<ConfigProblem> problems, bool secret)
+    /// <summary>A non-empty string or a list of them; an empty item is a problem (a secret is never echoed).</summary>
+    private static IReadOnlyList<string> Strings(ConfigFileReader file, string key, bool secret)
     {
-        IEnumerable<JsonElement> items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [value];
         var strings = new List<string>();
-        foreach (var item in items)
+        foreach (var item in file.ReadList(key) ?? [])
         {
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            if (string.IsNullOrWhiteSpace(item))
             {
-                strings.Add(item.GetString()!.Trim());
+                file.Report(key, secret ? "***" : item, "must be a non-empty string or a list of them.");
             }
             else
             {
-                problems.Add(new ConfigProblem(key, source, secret ? "***" : item.ToString(), "must be a non-empty string or a list of them."));
+                strings.Add(item.Trim());
             }
         }
 
         return strings;
     }
 
-    private static IEnumerable<(string Name, JsonElement Value)> Entries(JsonElement? section) =>
-        section is { } element ? element.EnumerateObject().Select(p => (p.Name, p.Value)) : [];
+    private static string Key(string section, string name) => $"{section}.{name}";
 }

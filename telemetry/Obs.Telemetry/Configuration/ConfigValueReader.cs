@@ -80,6 +80,22 @@ internal sealed class ConfigValueReader
         return null;
     }
 
+    public long? ReadPositiveLong(string key)
+    {
+        if (FindNonEmpty(key) is not { } setting)
+        {
+            return null;
+        }
+
+        if (long.TryParse(setting.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        Report(setting, "must be a positive whole number");
+        return null;
+    }
+
     public double? ReadDouble(string key, Func<double, bool> isAllowed, string rule)
     {
         if (FindNonEmpty(key) is not { } setting)

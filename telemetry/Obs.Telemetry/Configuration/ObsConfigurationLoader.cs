@@ -21,7 +21,7 @@ public static class ObsConfigurationLoader
         ArgumentNullException.ThrowIfNull(request);
 
         var problems = new List<ConfigProblem>();
-        var configFile = FindConfigFile(request, problems);
+        var configFile = LocateConfigFile(request, problems);
         var layers = new List<ConfigLayerProvider>();
         if (configFile is not null)
         {
@@ -42,8 +42,14 @@ public static class ObsConfigurationLoader
         return new ConfigLoadResult(options, problems, warnings, configFile);
     }
 
-    private static string? FindConfigFile(ConfigLoadRequest request, List<ConfigProblem> problems)
+    /// <summary>
+    /// The one place the config file is found: <c>--config</c>, else <c>$OBS_CONFIG</c>, else the default path if it
+    /// exists. A file named explicitly that does not exist is a problem; null when there is no file to read.
+    /// </summary>
+    public static string? LocateConfigFile(ConfigLoadRequest request, List<ConfigProblem> problems)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(problems);
         var (explicitPath, source) = request.ConfigPath is { Length: > 0 } path
             ? (path, "flag --config")
             : request.Environment.TryGetValue(ObsDefaults.ConfigFileEnvironmentVariable, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv)

@@ -79,8 +79,8 @@ public sealed class ServeSettingsReaderTests : IDisposable
               max_request_body_bytes: lots
               retention_hours: -1
             security:
-              api_keys: [12345]
-              allowed_commands: [echo, 7]
+              api_keys: [{secret: 12345}]
+              allowed_commands: [echo, ""]
             build:
               steps: []
             """);
@@ -89,7 +89,7 @@ public sealed class ServeSettingsReaderTests : IDisposable
         ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, 0), problems);
 
         Assert.Equal(
-            ["build", "security.allowed_commands", "security.api_keys", "serve.max_concurrent_activities", "serve.max_request_body_bytes", "serve.retention_hours"],
+            ["build", "security.allowed_commands", "security.api_keys[0]", "serve.max_concurrent_activities", "serve.max_request_body_bytes", "serve.retention_hours"],
             problems.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("12345", string.Join('\n', problems), StringComparison.Ordinal);
     }
@@ -103,8 +103,55 @@ public sealed class ServeSettingsReaderTests : IDisposable
         ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, null), problems);
 
         var problem = Assert.Single(problems);
-        Assert.Equal(config, problem.Source);
-        Assert.Contains("Not valid YAML", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{config}:", problem.Source, StringComparison.Ordinal);
+        Assert.Contains("YAML syntax error", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_QuotedNumbers_AreAcceptedLikeTracingNumbers()
+    {
+        var config = Write("serve:\n  retention_hours: \"168\"\n  max_concurrent_activities: \"3\"\n  max_request_body_bytes: \"2048\"\n");
+
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromDays(7), settings.Retention);
+        Assert.Equal(3, settings.MaxConcurrentActivities);
+        Assert.Equal(2048, settings.Api.MaxRequestBodyBytes);
+    }
+
+    [Fact]
+    public void Read_BadServeValue_ProblemNamesTheKeyAndFileLine()
+    {
+        var config = Write("serve:\n  urls: http://127.0.0.1:9001\n  retention_hours: soon\n");
+
+        var problems = new List<ConfigProblem>();
+        ServeSettingsReader.Read(Request(config), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("serve.retention_hours", problem.Key);
+        Assert.Equal($"{config}:3", problem.Source);
+        Assert.Equal("soon", problem.Value);
+    }
+
+    [Fact]
+    public void Read_ConfigNamedByObsConfigVariable_IsTheFileRead()
+    {
+        var config = Write("serve:\n  retention_hours: 24\n");
+        var request = new ConfigLoadRequest
+        {
+            DefaultConfigPath = Path.Combine(_directory, "absent.yaml"),
+            Environment = new Dictionary<string, string?> { [ObsDefaults.ConfigFileEnvironmentVariable] = config },
+        };
+
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(request, new ServeSettingsReader.Flags(null, null, null), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromDays(1), settings.Retention);
+        Assert.Equal(config, Obs.Cli.Hosting.CliConfigFile.Locate(request));
+        Assert.Equal(config, ObsConfigurationLoader.Load(request).ConfigFile);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
