@@ -42,7 +42,10 @@ public sealed class InstanceRetentionTests : IAsyncLifetime
         Assert.Equal(2, await twoHoursLater.PurgeOnceAsync());
         Assert.Null(await client.GetInstanceAsync(done[0]));
         Assert.Null(await client.GetInstanceAsync(done[1]));
-        Assert.Equal(OrchestrationRuntimeStatus.Running, (await client.GetInstanceAsync(waiting))!.RuntimeStatus);
+        // Kept: it has not finished (a loaded machine may not have started it yet, so Pending counts too).
+        var kept = await client.GetInstanceAsync(waiting);
+        Assert.NotNull(kept);
+        Assert.Contains(kept.RuntimeStatus, new[] { OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running });
     }
 
     [Theory]
