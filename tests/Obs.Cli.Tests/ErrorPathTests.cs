@@ -33,6 +33,18 @@ public sealed partial class ErrorPathTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Build_ConfigFileIsNotYaml_IsOneConfigLineNamingTheFile_Exit2()
+    {
+        var path = ObsProcess.WriteConfig("tracing:\n  service_name: [unclosed\n");
+
+        var outcome = await InProcessObs.RunAsync("--config", path, "build");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.ExitCode);
+        var line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"obs: error: config: {path}: Not valid YAML", line, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"return\s+ExitCodes\.UsageError")]
     private static partial Regex EarlyUsageReturn();
 }

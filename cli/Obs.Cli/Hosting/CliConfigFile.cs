@@ -1,4 +1,3 @@
-using Obs.Orchestrations.Build;
 using Obs.Telemetry.Configuration;
 
 namespace Obs.Cli.Hosting;
@@ -18,10 +17,23 @@ public static class CliConfigFile
     public static string? Locate(ConfigLoadRequest request) => ObsConfigurationLoader.LocateConfigFile(request, []);
 
     /// <summary>A top-level section as JSON, or null when the file or the section is absent.</summary>
+    /// <exception cref="UsageException">The file is not valid YAML.</exception>
     public static string? Section(ConfigLoadRequest request, string section)
     {
         var path = Locate(request);
-        return path is null ? null : YamlSections.ReadAsJson(File.ReadAllText(path), section);
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return YamlSections.ReadAsJson(File.ReadAllText(path), section);
+        }
+        catch (YamlFormatException ex)
+        {
+            throw new UsageException($"config: {path}: {ex.Message}");
+        }
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ public static class ServeSettingsReader
                 problems.AddRange(buildProblems.Select(p => new ConfigProblem(CliConfigFile.BuildSection, source, null, p)));
             }
         }
-        catch (Exception ex) when (ex is BuildDefinitionFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is YamlFormatException or BuildDefinitionFormatException or IOException or UnauthorizedAccessException)
         {
             problems.Add(new ConfigProblem(CliConfigFile.BuildSection, source, null, ex.Message));
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Obs.Telemetry.Configuration;
 
 namespace Obs.Orchestrations.Build;
 
@@ -108,7 +109,7 @@ public static class BuildDefinitionLoader
         {
             return ReadJson(YamlJsonConverter.ToJson(yaml), DefinitionSyntax.Yaml);
         }
-        catch (BuildDefinitionFormatException ex)
+        catch (Exception ex) when (ex is YamlFormatException or BuildDefinitionFormatException)
         {
             return new BuildDefinitionReading(null, [new(BuildDefinitionProblem.Root, ex.Message)]);
         }
@@ -137,7 +138,17 @@ public static class BuildDefinitionLoader
     public static BuildDefinition LoadYaml(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        return LoadJson(YamlJsonConverter.ToJson(yaml));
+        string json;
+        try
+        {
+            json = YamlJsonConverter.ToJson(yaml);
+        }
+        catch (YamlFormatException ex)
+        {
+            throw new BuildDefinitionFormatException(ex.Message, ex);
+        }
+
+        return LoadJson(json);
     }
 
     /// <summary>Loads <paramref name="path"/>: YAML for <c>.yaml</c>/<c>.yml</c>, JSON otherwise.</summary>

@@ -5,15 +5,17 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Obs.Orchestrations.Build;
+namespace Obs.Telemetry.Configuration;
 
 /// <summary>
 /// YAML to JSON with YamlDotNet's low-level parser (no reflection): mappings become objects,
 /// sequences arrays; plain scalars follow the YAML core schema (bool, null, int, float), quoted
 /// scalars are strings. Anchors and aliases are not supported. Only the first document is read.
 /// </summary>
-internal static partial class YamlJsonConverter
+public static partial class YamlJsonConverter
 {
+    /// <summary>The first YAML document of <paramref name="yaml"/> as JSON text.</summary>
+    /// <exception cref="YamlFormatException">The text is not valid YAML.</exception>
     public static string ToJson(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
@@ -45,12 +47,12 @@ internal static partial class YamlJsonConverter
         }
         catch (YamlException ex)
         {
-            throw new BuildDefinitionFormatException($"Not valid YAML ({ex.Start}): {ex.Message}", ex);
+            throw new YamlFormatException($"Not valid YAML ({ex.Start}): {ex.Message}", ex);
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow sequence) this way.
-            throw new BuildDefinitionFormatException($"Not valid YAML: {ex.Message}", ex);
+            throw new YamlFormatException($"Not valid YAML: {ex.Message}", ex);
         }
     }
 

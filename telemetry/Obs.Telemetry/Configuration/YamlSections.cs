@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace Obs.Orchestrations.Build;
+namespace Obs.Telemetry.Configuration;
 
 /// <summary>
-/// Top-level sections of the Obs config file that belong to verbs rather than to tracing
-/// (<c>build:</c>, <c>test:</c>), as JSON, read with the same AOT-safe YAML reader as build files.
+/// Top-level sections of the Obs config file as JSON (the <c>build:</c> section for the build-definition
+/// loader), read with the one AOT-safe YAML reader Obs has, the one build files are read with too.
 /// </summary>
 public static class YamlSections
 {
@@ -20,7 +20,7 @@ public static class YamlSections
     }
 
     /// <summary>The whole file as JSON (<c>null</c> for an empty file), for readers that need several sections.</summary>
-    /// <exception cref="BuildDefinitionFormatException">The text is not valid YAML.</exception>
+    /// <exception cref="YamlFormatException">The text is not valid YAML.</exception>
     public static string ReadAllAsJson(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
