@@ -7,9 +7,6 @@ namespace Obs.Telemetry.Exporters;
 /// </summary>
 internal sealed class ExportErrorHandler : DelegatingHandler
 {
-    private const string GrpcStatusHeader = "grpc-status";
-    private const string GrpcMessageHeader = "grpc-message";
-
     private readonly ExporterTally _tally;
 
     public ExportErrorHandler(ExporterTally tally)
@@ -26,7 +23,7 @@ internal sealed class ExportErrorHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
-            _tally.Failed(Describe(ex));
+            _tally.Failed(TransportText.Of(ex));
             throw;
         }
     }
@@ -39,7 +36,7 @@ internal sealed class ExportErrorHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
-            _tally.Failed(Describe(ex));
+            _tally.Failed(TransportText.Of(ex));
             throw;
         }
     }
@@ -48,22 +45,14 @@ internal sealed class ExportErrorHandler : DelegatingHandler
     {
         if (!response.IsSuccessStatusCode)
         {
-            _tally.Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+            _tally.Failed(TransportText.Status(response));
         }
-        else if (response.Headers.TryGetValues(GrpcStatusHeader, out var status) && status.FirstOrDefault() is { } code && code != "0")
+        else if (TransportText.Header(response.Headers, TransportText.GrpcStatusHeader) is { } code && code != TransportText.GrpcOk)
         {
             // A trailers-only gRPC answer carries its status in the headers.
-            var message = response.Headers.TryGetValues(GrpcMessageHeader, out var text) ? Uri.UnescapeDataString(text.FirstOrDefault() ?? "") : "";
-            _tally.Failed($"gRPC status {code} {message}".TrimEnd());
+            _tally.Failed(TransportText.GrpcStatus(code, response.Headers));
         }
 
         return response;
     }
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        TaskCanceledException { InnerException: TimeoutException } => "timed out (tracing.otlp_timeout_millis / export_timeout_millis)",
-        HttpRequestException { InnerException: { } inner } http when !http.Message.Contains(inner.Message, StringComparison.Ordinal) => $"{http.Message} {inner.Message}",
-        _ => ex.Message,
-    };
 }

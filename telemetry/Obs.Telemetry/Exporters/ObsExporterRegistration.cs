@@ -86,7 +86,7 @@ public static class ObsExporterRegistration
 
     private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool)
     {
-        var tally = ledger.For(name, Display(target.Endpoint));
+        var tally = ledger.For(name, TransportText.Endpoint(target.Endpoint));
         var exporterOptions = new OtlpExporterOptions();
         ApplyOtlp(exporterOptions, target, options, withHeaders);
         exporterOptions.HttpClientFactory = () => CountingClient(tally, exporterOptions.TimeoutMilliseconds);
@@ -96,7 +96,7 @@ public static class ObsExporterRegistration
     private static BatchActivityExportProcessor ZipkinProcessor(ObsTelemetryOptions options, ExportLedger ledger, SpanSpool? spool)
     {
         var endpoint = options.ZipkinEndpoint ?? ObsDefaults.ZipkinEndpoint;
-        var tally = ledger.For(ZipkinName, Display(endpoint));
+        var tally = ledger.For(ZipkinName, TransportText.Endpoint(endpoint));
 #pragma warning disable CS0618 // See CountedZipkinExporter.
         var zipkin = new ZipkinExporterOptions
         {
@@ -110,10 +110,6 @@ public static class ObsExporterRegistration
 #pragma warning restore CS0618
         return BatchProcessor(new CountedZipkinExporter(zipkin, tally, SpoolFor(spool, ZipkinName, tally)), options.Batch);
     }
-
-    /// <summary>An endpoint as the exit line shows it: no user info (it may hold a credential), no trailing slash.</summary>
-    private static string Display(Uri endpoint) =>
-        endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
 
     private static ExportSpool? SpoolFor(SpanSpool? spool, string exporter, ExporterTally tally) =>
         spool is null ? null : new ExportSpool(spool, exporter, tally);

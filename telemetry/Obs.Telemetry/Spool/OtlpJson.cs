@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Obs.Telemetry.Spool;
 
 /// <summary>The OTLP JSON field names (the protobuf JSON mapping of opentelemetry-proto's trace messages), in one place.</summary>
@@ -32,4 +34,8 @@ internal static class OtlpJson
     public const string DoubleValue = "doubleValue";
     public const string ArrayValue = "arrayValue";
     public const string Values = "values";
+
+    /// <summary>The items of the array <paramref name="name"/> of <paramref name="owner"/>; none when it is absent or not an array.</summary>
+    public static IEnumerable<JsonElement> Items(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
 }

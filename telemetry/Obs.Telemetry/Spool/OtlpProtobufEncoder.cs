@@ -17,7 +17,7 @@ public static class OtlpProtobufEncoder
         ArgumentNullException.ThrowIfNull(line);
         using var document = JsonDocument.Parse(line);
         var request = new ProtobufWriter();
-        foreach (var resourceSpans in Array(document.RootElement, OtlpJson.ResourceSpans))
+        foreach (var resourceSpans in OtlpJson.Items(document.RootElement, OtlpJson.ResourceSpans))
         {
             request.Message(1, rs =>
             {
@@ -26,7 +26,7 @@ public static class OtlpProtobufEncoder
                     rs.Message(1, r => Attributes(r, 1, resource));
                 }
 
-                foreach (var scopeSpans in Array(resourceSpans, OtlpJson.ScopeSpans))
+                foreach (var scopeSpans in OtlpJson.Items(resourceSpans, OtlpJson.ScopeSpans))
                 {
                     rs.Message(2, ss =>
                     {
@@ -39,7 +39,7 @@ public static class OtlpProtobufEncoder
                             });
                         }
 
-                        foreach (var span in Array(scopeSpans, OtlpJson.Spans))
+                        foreach (var span in OtlpJson.Items(scopeSpans, OtlpJson.Spans))
                         {
                             ss.Message(2, w => Span(w, span));
                         }
@@ -56,9 +56,9 @@ public static class OtlpProtobufEncoder
     {
         ArgumentNullException.ThrowIfNull(line);
         using var document = JsonDocument.Parse(line);
-        return Array(document.RootElement, OtlpJson.ResourceSpans)
-            .SelectMany(rs => Array(rs, OtlpJson.ScopeSpans))
-            .Sum(ss => Array(ss, OtlpJson.Spans).Count());
+        return OtlpJson.Items(document.RootElement, OtlpJson.ResourceSpans)
+            .SelectMany(rs => OtlpJson.Items(rs, OtlpJson.ScopeSpans))
+            .Sum(ss => OtlpJson.Items(ss, OtlpJson.Spans).Count());
     }
 
     private static void Span(ProtobufWriter w, JsonElement span)
@@ -80,7 +80,7 @@ public static class OtlpProtobufEncoder
         w.Fixed64(7, Nanos(span, OtlpJson.StartTimeUnixNano));
         w.Fixed64(8, Nanos(span, OtlpJson.EndTimeUnixNano));
         Attributes(w, 9, span);
-        foreach (var e in Array(span, OtlpJson.Events))
+        foreach (var e in OtlpJson.Items(span, OtlpJson.Events))
         {
             w.Message(11, ew =>
             {
@@ -90,7 +90,7 @@ public static class OtlpProtobufEncoder
             });
         }
 
-        foreach (var link in Array(span, OtlpJson.Links))
+        foreach (var link in OtlpJson.Items(span, OtlpJson.Links))
         {
             w.Message(13, lw =>
             {
@@ -116,7 +116,7 @@ public static class OtlpProtobufEncoder
 
     private static void Attributes(ProtobufWriter w, int field, JsonElement owner)
     {
-        foreach (var attribute in Array(owner, OtlpJson.Attributes))
+        foreach (var attribute in OtlpJson.Items(owner, OtlpJson.Attributes))
         {
             w.Message(field, kv =>
             {
@@ -149,7 +149,7 @@ public static class OtlpProtobufEncoder
         {
             w.Message(5, a =>
             {
-                foreach (var item in Array(array, OtlpJson.Values))
+                foreach (var item in OtlpJson.Items(array, OtlpJson.Values))
                 {
                     a.Message(1, iv => Value(iv, item));
                 }
@@ -170,7 +170,4 @@ public static class OtlpProtobufEncoder
         var value = owner.GetProperty(name);
         return value.ValueKind == JsonValueKind.String ? ulong.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetUInt64();
     }
-
-    private static IEnumerable<JsonElement> Array(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
 }

@@ -12,8 +12,6 @@ namespace Obs.Telemetry.Spool;
 public sealed class OtlpSpoolSender : ISpoolSender
 {
     private const string GrpcExportPath = "opentelemetry.proto.collector.trace.v1.TraceService/Export";
-    private const string GrpcStatus = "grpc-status";
-    private const string GrpcMessage = "grpc-message";
     private const int GrpcPrefixLength = 5;
 
     /// <summary>A 429/503 with <c>Retry-After</c> up to this long is waited out and retried, up to <see cref="MaxRetries"/> times.</summary>
@@ -31,7 +29,7 @@ public sealed class OtlpSpoolSender : ISpoolSender
         _target = target;
         _headers = headers;
         _client = new HttpClient { Timeout = timeout };
-        Description = $"{exporter} {target.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/')}";
+        Description = $"{exporter} {TransportText.Endpoint(target.Endpoint)}";
     }
 
     public string Description { get; }
@@ -45,13 +43,9 @@ public sealed class OtlpSpoolSender : ISpoolSender
                 ? await SendGrpcAsync(payload, cancellationToken).ConfigureAwait(false)
                 : await SendHttpAsync(payload, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return ex.Message;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return "timed out";
+            return TransportText.Of(ex);
         }
     }
 
@@ -75,7 +69,7 @@ public sealed class OtlpSpoolSender : ISpoolSender
                 continue;
             }
 
-            return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            return TransportText.Status(response);
         }
     }
 
@@ -113,19 +107,13 @@ public sealed class OtlpSpoolSender : ISpoolSender
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            return TransportText.Status(response);
         }
 
         // The status arrives in the trailers, after the body (or in the headers of a trailers-only answer).
         _ = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var status = Header(response.TrailingHeaders, GrpcStatus) ?? Header(response.Headers, GrpcStatus);
-        if (status == "0")
-        {
-            return null;
-        }
-
-        var message = Header(response.TrailingHeaders, GrpcMessage) ?? Header(response.Headers, GrpcMessage) ?? "";
-        return $"gRPC status {status ?? "missing"} {Uri.UnescapeDataString(message)}".TrimEnd();
+        var status = TransportText.Header(response.TrailingHeaders, TransportText.GrpcStatusHeader) ?? TransportText.Header(response.Headers, TransportText.GrpcStatusHeader);
+        return status == TransportText.GrpcOk ? null : TransportText.GrpcStatus(status, response.Headers, response.TrailingHeaders);
     }
 
     private void AddHeaders(HttpRequestMessage request)
@@ -135,9 +123,6 @@ public sealed class OtlpSpoolSender : ISpoolSender
             request.Headers.TryAddWithoutValidation(key, value);
         }
     }
-
-    private static string? Header(HttpHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     public void Dispose() => _client.Dispose();
 }

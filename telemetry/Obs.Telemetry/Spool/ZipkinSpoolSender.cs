@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Obs.Telemetry.Exporters;
 
 namespace Obs.Telemetry.Spool;
 
@@ -24,7 +25,7 @@ public sealed class ZipkinSpoolSender : ISpoolSender
         _endpoint = endpoint;
         _serviceName = serviceName;
         _client = new HttpClient { Timeout = timeout };
-        Description = $"zipkin {endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/')}";
+        Description = $"zipkin {TransportText.Endpoint(endpoint)}";
     }
 
     public string Description { get; }
@@ -36,15 +37,11 @@ public sealed class ZipkinSpoolSender : ISpoolSender
         try
         {
             using var response = await _client.PostAsync(_endpoint, content, cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            return response.IsSuccessStatusCode ? null : TransportText.Status(response);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return ex.Message;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return "timed out";
+            return TransportText.Of(ex);
         }
     }
 
@@ -57,12 +54,12 @@ public sealed class ZipkinSpoolSender : ISpoolSender
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var resourceSpans in Items(document.RootElement, OtlpJson.ResourceSpans))
+            foreach (var resourceSpans in OtlpJson.Items(document.RootElement, OtlpJson.ResourceSpans))
             {
                 var service = resourceSpans.TryGetProperty(OtlpJson.Resource, out var resource)
-                    ? Items(resource, OtlpJson.Attributes).Where(a => a.GetProperty(OtlpJson.Key).GetString() == "service.name").Select(Text).FirstOrDefault() ?? serviceName
+                    ? OtlpJson.Items(resource, OtlpJson.Attributes).Where(a => a.GetProperty(OtlpJson.Key).GetString() == "service.name").Select(Text).FirstOrDefault() ?? serviceName
                     : serviceName;
-                foreach (var span in Items(resourceSpans, OtlpJson.ScopeSpans).SelectMany(ss => Items(ss, OtlpJson.Spans)))
+                foreach (var span in OtlpJson.Items(resourceSpans, OtlpJson.ScopeSpans).SelectMany(ss => OtlpJson.Items(ss, OtlpJson.Spans)))
                 {
                     WriteSpan(json, span, service);
                 }
@@ -99,7 +96,7 @@ public sealed class ZipkinSpoolSender : ISpoolSender
         json.WriteString("serviceName", service);
         json.WriteEndObject();
         json.WriteStartObject("tags");
-        foreach (var attribute in Items(span, OtlpJson.Attributes))
+        foreach (var attribute in OtlpJson.Items(span, OtlpJson.Attributes))
         {
             json.WriteString(attribute.GetProperty(OtlpJson.Key).GetString()!, Text(attribute));
         }
@@ -129,9 +126,6 @@ public sealed class ZipkinSpoolSender : ISpoolSender
 
         return "";
     }
-
-    private static IEnumerable<JsonElement> Items(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
 
     public void Dispose() => _client.Dispose();
 }
