@@ -34,7 +34,7 @@ public sealed partial class ErrorPathTests
     }
 
     [Fact]
-    public async Task Build_ConfigFileIsNotYaml_IsOneConfigLineNamingTheFile_Exit2()
+    public async Task Build_ConfigFileIsNotYaml_IsOneConfigLineNamingFileAndLine_Exit2()
     {
         var path = ObsProcess.WriteConfig("tracing:\n  service_name: [unclosed\n");
 
@@ -42,7 +42,9 @@ public sealed partial class ErrorPathTests
 
         Assert.Equal(ExitCodes.UsageError, outcome.ExitCode);
         var line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"obs: error: config: {path}: Not valid YAML", line, StringComparison.Ordinal);
+        // The same problem, in the same words, as the tracing load gives for this file: parsed once, reported once.
+        Assert.StartsWith($"obs: error: config: (file) ({path}:", line, StringComparison.Ordinal);
+        Assert.Contains("YAML syntax error at line", line, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"return\s+ExitCodes\.UsageError")]

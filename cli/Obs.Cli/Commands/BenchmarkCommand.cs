@@ -59,7 +59,7 @@ public sealed class BenchmarkCommand : Command
             throw new UsageException(problems);
         }
 
-        await using var session = await EngineSession.StartAsync(parse, _global, _console, "benchmark", registry => BenchmarkOrchestration.Register(registry)).ConfigureAwait(false);
+        await using var session = await EngineSession.StartAsync(EngineSession.ConfigRequest(parse, _global, _console), parse.GetValue(_global.Verbose), _console, "benchmark", registry => BenchmarkOrchestration.Register(registry)).ConfigureAwait(false);
         var (metadata, result) = await session.RunAsync(BenchmarkOrchestration.Name, request, BenchmarkJsonContext.Default.BenchmarkResult).ConfigureAwait(false);
         if (parse.GetValue(_format) == OutputFormat.Json)
         {

@@ -40,12 +40,13 @@ public sealed class BuildCommand : Command
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
+        var request = EngineSession.ConfigRequest(parse, _global, _console);
         var explicitFile = parse.GetValue(_file);
         var path = Path.GetFullPath(explicitFile ?? DefaultFile);
         BuildDefinition? definition;
         IReadOnlyList<string> problems;
         var loaded = explicitFile is null && !File.Exists(path)
-            && CliConfigFile.Section(EngineSession.ConfigRequest(parse, _global, _console), CliConfigFile.BuildSection) is { } section
+            && CliConfigFile.Section(request, CliConfigFile.BuildSection) is { } section
             ? BuildFile.TryLoadJson(section, $"the {CliConfigFile.BuildSection}: section of the config file", out definition, out problems)
             : BuildFile.TryLoad(path, out definition, out problems);
         if (!loaded)
@@ -58,7 +59,7 @@ public sealed class BuildCommand : Command
         var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "step");
         using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
-        await using var session = await EngineSession.StartAsync(parse, _global, _console, "build", registry =>
+        await using var session = await EngineSession.StartAsync(request, parse.GetValue(_global.Verbose), _console, "build", registry =>
             BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         var projectDirectory = Path.GetDirectoryName(path)!;
         var (metadata, result) = await session.RunAsync(

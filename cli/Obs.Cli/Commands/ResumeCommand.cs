@@ -39,7 +39,7 @@ public sealed class ResumeCommand : Command
         var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "step");
         using var timeline = new SpanTimeline(SpanNames.BuildStepPrefix, ended: live ? progress.Finished : null);
         var stream = _display.StreamsOutput(parse, parse.GetValue(_global.Verbose));
-        await using var session = await EngineSession.StartAsync(parse, _global, _console, "resume", registry =>
+        await using var session = await EngineSession.StartAsync(EngineSession.ConfigRequest(parse, _global, _console), parse.GetValue(_global.Verbose), _console, "resume", registry =>
             BuildOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         var instance = await session.Engine.Client.GetInstanceAsync(id).ConfigureAwait(false);
         if (instance is null)

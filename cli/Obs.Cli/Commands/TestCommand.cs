@@ -46,7 +46,8 @@ public sealed class TestCommand : Command
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
         var command = parse.GetValue(_command) ?? [];
-        var configured = CliConfigFile.TestSettings(EngineSession.ConfigRequest(parse, _global, _console));
+        var config = EngineSession.ConfigRequest(parse, _global, _console);
+        var configured = CliConfigFile.TestSettings(config);
         var framework = parse.GetResult(_framework) is { Implicit: false } ? parse.GetValue(_framework)! : configured.Framework ?? parse.GetValue(_framework)!;
         var request = new TestRunRequest
         {
@@ -68,7 +69,7 @@ public sealed class TestCommand : Command
         var progress = new LiveProgress(_console.Error, live && LiveProgress.IsTerminal, "test file");
         using var timeline = new SpanTimeline(Obs.Telemetry.Catalog.SpanNames.TestFilePrefix, ended: live ? progress.Finished : null);
         var stream = live && (!LiveProgress.IsTerminal || request.Verbose);
-        await using var session = await EngineSession.StartAsync(parse, _global, _console, "test", registry =>
+        await using var session = await EngineSession.StartAsync(config, parse.GetValue(_global.Verbose), _console, "test", registry =>
             TestOrchestration.Register(registry, stream ? StreamLine : null)).ConfigureAwait(false);
         var (metadata, result) = await session.RunAsync(
             TestOrchestration.Name, request, TestRunsJsonContext.Default.TestRunResult, progress, $"running {request.Framework} tests in {request.Path}").ConfigureAwait(false);

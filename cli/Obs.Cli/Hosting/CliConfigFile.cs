@@ -4,7 +4,8 @@ namespace Obs.Cli.Hosting;
 
 /// <summary>
 /// The verbs' own sections of the config file (<c>build:</c>, <c>test:</c>) — the same file as
-/// <c>tracing:</c>, found by <see cref="ObsConfigurationLoader.LocateConfigFile"/> and read with the same value rules.
+/// <c>tracing:</c>, found by <see cref="ObsConfigurationLoader.LocateConfigFile"/>, parsed once per request
+/// (<see cref="ConfigLoadRequest.File"/>) and read with the same value rules.
 /// </summary>
 public static class CliConfigFile
 {
@@ -17,22 +18,27 @@ public static class CliConfigFile
     public static string? Locate(ConfigLoadRequest request) => ObsConfigurationLoader.LocateConfigFile(request, []);
 
     /// <summary>A top-level section as JSON, or null when the file or the section is absent.</summary>
-    /// <exception cref="UsageException">The file is not valid YAML.</exception>
+    /// <exception cref="UsageException">The file is not valid YAML, or the section uses YAML Obs does not read.</exception>
     public static string? Section(ConfigLoadRequest request, string section)
     {
-        var path = Locate(request);
-        if (path is null)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.File is not { } file)
         {
             return null;
         }
 
+        if (file.Problem is { } problem)
+        {
+            throw new UsageException($"config: {problem}");
+        }
+
         try
         {
-            return YamlSections.ReadAsJson(File.ReadAllText(path), section);
+            return file.SectionAsJson(section);
         }
         catch (YamlFormatException ex)
         {
-            throw new UsageException($"config: {path}: {ex.Message}");
+            throw new UsageException($"config: {file.Path}: {ex.Message}");
         }
     }
 

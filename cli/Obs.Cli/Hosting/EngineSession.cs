@@ -37,10 +37,14 @@ public sealed class EngineSession : IAsyncDisposable
 
     /// <summary>Starts everything.</summary>
     /// <exception cref="UsageException">Invalid configuration, or a state database that cannot be used (read-only, full, damaged).</exception>
-    public static async Task<EngineSession> StartAsync(ParseResult parse, GlobalOptions global, CliConsole console, string verb, Action<OrchestrationRegistry> register)
+    /// <param name="request">The verb's configuration request: the same instance the verb read its own sections with, so the file is parsed once.</param>
+    /// <param name="verbose">Whether <c>-v</c> was given.</param>
+    /// <param name="console">Where problems, warnings and the exit line go.</param>
+    /// <param name="verb">The verb, for its span's name (<c>obs build</c>).</param>
+    /// <param name="register">Registers the verb's orchestrations and activities.</param>
+    public static async Task<EngineSession> StartAsync(ConfigLoadRequest request, bool verbose, CliConsole console, string verb, Action<OrchestrationRegistry> register)
     {
-        ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(global);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(register);
 
@@ -48,7 +52,7 @@ public sealed class EngineSession : IAsyncDisposable
         CliTelemetry telemetry;
         using (startup.Measure(SpanNames.StartupConfigLoad))
         {
-            telemetry = CliTelemetry.Start(ConfigRequest(parse, global, console), console, parse.GetValue(global.Verbose));
+            telemetry = CliTelemetry.Start(request, console, verbose);
         }
 
         W3CTraceContext.TryReadEnvironment(console.Environment, out var parent);

@@ -104,7 +104,7 @@ public static class ServeSettingsReader
 
     private static void ReadDefaultBuild(ConfigFileReader file, ServeSettings settings, List<ConfigProblem> problems)
     {
-        if (file.Path is not { } path || (file.KeysOf(CliConfigFile.BuildSection).Count == 0 && file.ReadString(CliConfigFile.BuildSection) is null))
+        if (file.KeysOf(CliConfigFile.BuildSection).Count == 0 && file.ReadString(CliConfigFile.BuildSection) is null)
         {
             return;
         }
@@ -112,7 +112,7 @@ public static class ServeSettingsReader
         var source = file.SourceOf(CliConfigFile.BuildSection);
         try
         {
-            var json = YamlSections.ReadAsJson(File.ReadAllText(path), CliConfigFile.BuildSection) ?? "null";
+            var json = file.SectionAsJson(CliConfigFile.BuildSection) ?? "null";
             if (Commands.BuildFile.TryLoadJson(json, $"{source}: {CliConfigFile.BuildSection}", out var definition, out var buildProblems))
             {
                 settings.Api.DefaultBuild = definition;
@@ -122,7 +122,7 @@ public static class ServeSettingsReader
                 problems.AddRange(buildProblems.Select(p => new ConfigProblem(CliConfigFile.BuildSection, source, null, p)));
             }
         }
-        catch (Exception ex) when (ex is YamlFormatException or BuildDefinitionFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is YamlFormatException or BuildDefinitionFormatException)
         {
             problems.Add(new ConfigProblem(CliConfigFile.BuildSection, source, null, ex.Message));
         }

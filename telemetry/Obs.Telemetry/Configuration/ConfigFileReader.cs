@@ -4,7 +4,7 @@ namespace Obs.Telemetry.Configuration;
 
 /// <summary>
 /// The config file's own sections (<c>serve:</c>, <c>security:</c>, <c>test:</c>, …) read with the same value
-/// rules as <c>tracing:</c>: the file is parsed once by the YAML layer, quoted numbers are accepted the same way,
+/// rules as <c>tracing:</c>: the file is parsed once (<see cref="ConfigFile"/>), quoted numbers are accepted the same way,
 /// and every problem names its key and <c>file:line</c>.
 /// </summary>
 public sealed class ConfigFileReader : IDisposable
@@ -12,13 +12,14 @@ public sealed class ConfigFileReader : IDisposable
     private readonly ConfigurationRoot _root;
     private readonly ConfigValueReader _reader;
     private readonly List<ConfigProblem> _problems;
+    private readonly ConfigFile? _file;
     private int _problemsTaken;
 
-    private ConfigFileReader(string? path, List<ConfigProblem> problems)
+    private ConfigFileReader(ConfigFile? file, List<ConfigProblem> problems)
     {
-        Path = path;
+        _file = file;
         _problems = problems;
-        var yaml = path is null ? null : new YamlConfigurationProvider(path);
+        var yaml = file is null ? null : new YamlConfigurationProvider(file);
         _root = new ConfigurationRoot(yaml is null ? [] : [yaml]);
         if (yaml is { Problems.Count: > 0 })
         {
@@ -32,18 +33,23 @@ public sealed class ConfigFileReader : IDisposable
     }
 
     /// <summary>The file read, or null when there is none.</summary>
-    public string? Path { get; }
+    public string? Path => _file?.Path;
 
     /// <summary>
-    /// Locates the file (<see cref="ObsConfigurationLoader.LocateConfigFile"/>) and parses it once. A named file that
-    /// does not exist is reported by <see cref="ObsConfigurationLoader.Load"/>, which every verb runs; here it reads as no file.
+    /// Reads the sections of <paramref name="request"/>'s file (<see cref="ConfigLoadRequest.File"/>: parsed once, the
+    /// same parse the tracing load uses). A named file that does not exist is reported by
+    /// <see cref="ObsConfigurationLoader.Load"/>, which every verb runs; here it reads as no file.
     /// </summary>
     public static ConfigFileReader Open(ConfigLoadRequest request, List<ConfigProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(problems);
-        return new ConfigFileReader(ObsConfigurationLoader.LocateConfigFile(request, []), problems);
+        return new ConfigFileReader(request.File, problems);
     }
+
+    /// <summary>A top-level section as JSON (see <see cref="ConfigFile.SectionAsJson"/>), or null.</summary>
+    /// <exception cref="YamlFormatException">The section uses YAML Obs does not read (anchors, aliases).</exception>
+    public string? SectionAsJson(string section) => _file?.SectionAsJson(section);
 
     /// <summary>The names of the keys set under <paramref name="section"/> (e.g. <c>serve</c>).</summary>
     public IReadOnlyList<string> KeysOf(string section) =>

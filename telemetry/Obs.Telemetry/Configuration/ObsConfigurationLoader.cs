@@ -23,9 +23,9 @@ public static class ObsConfigurationLoader
         var problems = new List<ConfigProblem>();
         var configFile = LocateConfigFile(request, problems);
         var layers = new List<ConfigLayerProvider>();
-        if (configFile is not null)
+        if (request.File is { } file)
         {
-            layers.Add(new YamlConfigurationProvider(configFile));
+            layers.Add(new YamlConfigurationProvider(file));
         }
 
         layers.Add(new OtelEnvironmentConfigurationProvider(request.Environment));
@@ -43,13 +43,26 @@ public static class ObsConfigurationLoader
     }
 
     /// <summary>
-    /// The one place the config file is found: <c>--config</c>, else <c>$OBS_CONFIG</c>, else the default path if it
-    /// exists. A file named explicitly that does not exist is a problem; null when there is no file to read.
+    /// The config file in use: <c>--config</c>, else <c>$OBS_CONFIG</c>, else the default path if it exists (see
+    /// <see cref="ConfigLoadRequest.File"/>, read once). A file named explicitly that does not exist is a problem; null
+    /// when there is no file to read.
     /// </summary>
     public static string? LocateConfigFile(ConfigLoadRequest request, List<ConfigProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(problems);
+        var (file, missing) = request.Located;
+        if (missing is not null)
+        {
+            problems.Add(missing);
+        }
+
+        return file?.Path;
+    }
+
+    /// <summary>The one place the config file is found; <see cref="ConfigLoadRequest"/> keeps what it found.</summary>
+    internal static (ConfigFile? File, ConfigProblem? Missing) Locate(ConfigLoadRequest request)
+    {
         var (explicitPath, source) = request.ConfigPath is { Length: > 0 } path
             ? (path, "flag --config")
             : request.Environment.TryGetValue(ObsDefaults.ConfigFileEnvironmentVariable, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv)
@@ -58,19 +71,18 @@ public static class ObsConfigurationLoader
 
         if (explicitPath is null)
         {
-            return File.Exists(request.DefaultConfigPath) ? request.DefaultConfigPath : null;
+            return (File.Exists(request.DefaultConfigPath) ? ConfigFile.Read(request.DefaultConfigPath) : null, null);
         }
 
         if (File.Exists(explicitPath))
         {
-            return explicitPath;
+            return (ConfigFile.Read(explicitPath), null);
         }
 
-        problems.Add(new ConfigProblem(
+        return (null, new ConfigProblem(
             YamlConfigurationProvider.FileKey,
             source!,
             explicitPath,
             $"the config file does not exist (looked for {Path.GetFullPath(explicitPath)})"));
-        return null;
     }
 }

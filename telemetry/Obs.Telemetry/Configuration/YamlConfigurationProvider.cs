@@ -6,7 +6,7 @@ using YamlDotNet.Core.Events;
 namespace Obs.Telemetry.Configuration;
 
 /// <summary>
-/// The YAML file layer. Walks YamlDotNet's parser events (no reflection, so trim- and AOT-safe) and
+/// The YAML file layer. Walks the parser events of the <see cref="ConfigFile"/> (parsed once; no reflection, so trim- and AOT-safe) and
 /// flattens the first document to configuration keys: <c>tracing: sampling: rate: 1</c> becomes
 /// <c>tracing:sampling:rate</c>, sequence items become <c>key:0</c>, <c>key:1</c>. Every key remembers
 /// its line as <c>path:line</c>, with the path written as it was given.
@@ -16,40 +16,23 @@ internal sealed class YamlConfigurationProvider : ConfigLayerProvider
     /// <summary>The key used for problems with the file as a whole.</summary>
     public const string FileKey = "(file)";
 
-    private readonly string _path;
+    private readonly ConfigFile _file;
 
-    public YamlConfigurationProvider(string path) => _path = path;
+    public YamlConfigurationProvider(ConfigFile file) => _file = file;
 
     protected override void LoadLayer()
     {
-        string text;
-        try
+        if (_file.Problem is { } problem)
         {
-            text = File.ReadAllText(_path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Report(new ConfigProblem(FileKey, _path, null, $"cannot read the config file: {ex.Message}"));
+            Report(problem);
             return;
         }
 
-        var parser = new Parser(new StringReader(text));
-        try
+        var parser = _file.Events();
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<DocumentStart>(out _))
         {
-            parser.Consume<StreamStart>();
-            if (parser.TryConsume<DocumentStart>(out _))
-            {
-                ReadNode(parser, parentKey: null);
-            }
-        }
-        catch (YamlException ex)
-        {
-            ReportSyntaxError(ex.Start, ex.Message);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner sometimes fails without a YamlException; the last event read is the best position we have.
-            ReportSyntaxError(parser.Current?.End ?? Mark.Empty, "the YAML is malformed (check brackets, quotes and indentation)");
+            ReadNode(parser, parentKey: null);
         }
     }
 
@@ -124,14 +107,7 @@ internal sealed class YamlConfigurationProvider : ConfigLayerProvider
     private static string ScalarValue(Scalar scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL" ? string.Empty : scalar.Value;
 
-    private void ReportSyntaxError(Mark mark, string message) =>
-        Report(new ConfigProblem(
-            FileKey,
-            Origin(mark),
-            null,
-            $"YAML syntax error at line {mark.Line}, column {mark.Column}: {message}"));
-
-    private string Origin(Mark mark) => $"{_path}:{mark.Line.ToString(CultureInfo.InvariantCulture)}";
+    private string Origin(Mark mark) => _file.Origin(mark);
 
     private static string Dotted(string? key) => key is null ? FileKey : ConfigKeys.ToDotted(key);
 }

@@ -16,9 +16,12 @@ public static partial class YamlJsonConverter
 {
     /// <summary>The first YAML document of <paramref name="yaml"/> as JSON text.</summary>
     /// <exception cref="YamlFormatException">The text is not valid YAML.</exception>
-    public static string ToJson(string yaml)
+    public static string ToJson(string yaml) => ToJson(new Parser(new StringReader(yaml)));
+
+    /// <summary>The first document <paramref name="parser"/> yields, as JSON text.</summary>
+    /// <exception cref="YamlFormatException">The events are not valid YAML, or use what is not supported.</exception>
+    internal static string ToJson(IParser parser)
     {
-        var parser = new Parser(new StringReader(yaml));
         using var buffer = new MemoryStream();
         try
         {
