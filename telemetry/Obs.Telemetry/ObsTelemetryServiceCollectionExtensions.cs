@@ -22,7 +22,12 @@ public static class ObsTelemetryServiceCollectionExtensions
     /// With <see cref="ObsTelemetryOptions.Disabled"/> nothing listens and no span is recorded.
     /// What the exporters delivered is on the registered <see cref="ExportLedger"/>.
     /// </summary>
-    public static IServiceCollection AddObsTelemetry(this IServiceCollection services, ObsTelemetryOptions options, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="services">Where the providers are registered.</param>
+    /// <param name="options">Validated configuration.</param>
+    /// <param name="environment">Variables whose secret values are redacted (the process's when null).</param>
+    /// <param name="metrics">False for a host that records no metric (<c>obs run</c>): no meter provider is
+    /// built, which is a fifth of a short-lived process's start-up with an OTLP exporter (docs/PERFORMANCE.md).</param>
+    public static IServiceCollection AddObsTelemetry(this IServiceCollection services, ObsTelemetryOptions options, IReadOnlyDictionary<string, string?>? environment = null, bool metrics = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,16 +41,20 @@ public static class ObsTelemetryServiceCollectionExtensions
             return services;
         }
 
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => ObsResource.Configure(resource, options))
             .WithTracing(tracing => tracing
                 .AddSource([.. ObsActivitySources.AllNames])
                 .SetSampler(ObsSamplerFactory.Create(options.Sampling))
                 .AddProcessor(sp => new RedactionProcessor(sp.GetRequiredService<SecretRedactor>()))
-                .AddObsExporters(options, ledger))
-            .WithMetrics(metrics => metrics
+                .AddObsExporters(options, ledger));
+        if (metrics)
+        {
+            telemetry.WithMetrics(meters => meters
                 .AddMeter([.. ObsMeters.AllNames])
                 .AddObsExporters(options));
+        }
+
         return services;
     }
 }

@@ -43,6 +43,26 @@ public sealed class PublishedObsTests : IDisposable
         Assert.DoesNotContain(Directory.EnumerateFiles(_directory), f => f.EndsWith(".so", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Start-up (docs/PERFORMANCE.md): the image is linked at a fixed address and its data is not dehydrated, so
+    /// nothing is relocated or re-inflated before Main — `obs run` maps the data and faults in only what it touches.
+    /// </summary>
+    [Fact]
+    public void PublishedObs_IsAFixedAddressImage_WithNoDataToRehydrate()
+    {
+        if (!File.Exists(PublishedObs))
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable("OBS_REQUIRE_PUBLISHED_OBS"));
+            return;
+        }
+
+        var image = ElfImage.Read(PublishedObs);
+
+        Assert.Equal(ElfImage.FixedAddressExecutable, image.Type);
+        Assert.Contains(".data", image.Sections);
+        Assert.DoesNotContain(".hydrated", image.Sections);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string obs, IEnumerable<string> args)

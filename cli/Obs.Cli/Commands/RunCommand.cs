@@ -50,7 +50,8 @@ public sealed class RunCommand : Command
             throw new UsageException(attributeError);
         }
 
-        using var telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose));
+        // obs run records one span and no metric: no meter provider to build on every wrapped command.
+        using var telemetry = CliTelemetry.Start(EngineSession.ConfigRequest(parse, _global, _console), _console, parse.GetValue(_global.Verbose), metrics: false);
         W3CTraceContext.TryReadEnvironment(_console.Environment, out var parent);
         var executable = Path.GetFileName(command[0]);
         var tags = new List<KeyValuePair<string, object?>>

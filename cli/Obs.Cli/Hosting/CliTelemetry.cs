@@ -45,7 +45,8 @@ public sealed class CliTelemetry : IDisposable
     /// <param name="verbose">Whether to say which config and exporters are in use.</param>
     /// <param name="secrets">Literal values to redact from every span besides the built-in rules (e.g. <c>obs serve</c>'s keys).</param>
     /// <param name="tracing">The host's own instrumentation (e.g. ASP.NET Core's under <c>obs serve</c>).</param>
-    public static CliTelemetry Start(ConfigLoadRequest request, CliConsole console, bool verbose, IReadOnlyList<string>? secrets = null, Action<TracerProviderBuilder>? tracing = null)
+    /// <param name="metrics">False for a verb that records no metric (<c>obs run</c>): no meter provider.</param>
+    public static CliTelemetry Start(ConfigLoadRequest request, CliConsole console, bool verbose, IReadOnlyList<string>? secrets = null, Action<TracerProviderBuilder>? tracing = null, bool metrics = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
@@ -65,7 +66,7 @@ public sealed class CliTelemetry : IDisposable
         }
 
         options.Spool.Directory = SpoolDirectory(request.Environment);
-        var services = new ServiceCollection().AddObsTelemetry(options, request.Environment);
+        var services = new ServiceCollection().AddObsTelemetry(options, request.Environment, metrics);
         if (tracing is not null && !options.Disabled)
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing);
