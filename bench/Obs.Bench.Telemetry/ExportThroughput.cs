@@ -5,14 +5,13 @@ using Obs.Telemetry;
 using Obs.Telemetry.Catalog;
 using Obs.Telemetry.Configuration;
 using Obs.Telemetry.Exporters;
-using Obs.Testing.Otlp;
 using OpenTelemetry.Trace;
 
 namespace Obs.Bench.Telemetry;
 
 /// <summary>
 /// Spans through the real Obs pipeline (AddObsTelemetry: sampler, redaction, batch processor, the OTLP
-/// exporter) to a loopback OTLP receiver: sustained spans/s flat out, drops at a paced rate with the
+/// exporter) to a loopback OTLP receiver in its own process (<see cref="ReceiverProcess"/>): sustained spans/s flat out, drops at a paced rate with the
 /// default queue, and protobuf bytes per span as received.
 /// </summary>
 internal static class ExportThroughput
@@ -28,12 +27,13 @@ internal static class ExportThroughput
             $"| {Transport} | {Mode} | {Recorded:N0} | {Received:N0} | {Failed:N0} | {Elapsed.TotalSeconds:F2} s | {SpansPerSecond:N0} | {BytesPerSpan:F0} B | {target} | {(met ? "met" : "NOT met")} |");
     }
 
+    /// <param name="receiver">The receiver process; its counts are cumulative, so each run takes deltas.</param>
     /// <param name="protocol">gRPC or http/protobuf.</param>
     /// <param name="spans">How many spans to send.</param>
     /// <param name="perSecond">Pace; 0 sends flat out.</param>
-    public static async Task<Result> RunAsync(OtlpWireProtocol protocol, int spans, int perSecond)
+    public static async Task<Result> RunAsync(ReceiverProcess receiver, OtlpWireProtocol protocol, int spans, int perSecond)
     {
-        await using var receiver = await OtlpReceiver.StartAsync();
+        var (spansBefore, bytesBefore) = receiver.Count();
         var options = new ObsTelemetryOptions { ServiceName = "obs-bench" };
         options.Exporters = [ExporterKind.Otlp];
         options.OtlpProtocol = protocol;
@@ -65,15 +65,21 @@ internal static class ExportThroughput
         var deadline = clock.Elapsed + Drain;
         var recorded = ledger.Recorded;
         var exported = ledger.Exporters[0];
-        while (receiver.Spans.Count < exported.Exported && clock.Elapsed < deadline)
+        var (received, bytes) = Received(receiver, spansBefore, bytesBefore);
+        while (received < exported.Exported && clock.Elapsed < deadline)
         {
             await Task.Delay(10);
+            (received, bytes) = Received(receiver, spansBefore, bytesBefore);
         }
 
         var elapsed = clock.Elapsed;
-        var received = receiver.Spans.Count;
-        var bytes = receiver.PayloadBytes;
         await services.DisposeAsync();
         return new Result(protocol == OtlpWireProtocol.Grpc ? "gRPC" : "HTTP", perSecond == 0 ? "flat out" : $"{perSecond:N0}/s", recorded, received, recorded - received, elapsed, received == 0 ? 0 : bytes / (double)received);
+    }
+
+    private static (long Spans, long Bytes) Received(ReceiverProcess receiver, long spansBefore, long bytesBefore)
+    {
+        var (spans, bytes) = receiver.Count();
+        return (spans - spansBefore, bytes - bytesBefore);
     }
 }

@@ -5,7 +5,13 @@ using Obs.Telemetry.Configuration;
 
 // dotnet run -c Release --project bench/Obs.Bench.Telemetry -- spans [BenchmarkDotNet args]
 // dotnet run -c Release --project bench/Obs.Bench.Telemetry -- export [spans] [paced spans/s]
+// dotnet run -c Release --project bench/Obs.Bench.Telemetry -- receive   (a loopback OTLP receiver; see ReceiverProcess)
 var which = args.Length > 0 ? args[0] : "";
+if (which == "receive")
+{
+    return await ReceiverProcess.ServeAsync();
+}
+
 if (which == "spans")
 {
     BenchmarkRunner.Run<SpanBenchmarks>(args: args[1..]);
@@ -14,7 +20,7 @@ if (which == "spans")
 
 if (which != "export")
 {
-    await Console.Error.WriteLineAsync("usage: Obs.Bench.Telemetry spans [BenchmarkDotNet args] | export [spans] [paced spans/s]");
+    await Console.Error.WriteLineAsync("usage: Obs.Bench.Telemetry spans [BenchmarkDotNet args] | export [spans] [paced spans/s] | receive");
     return 2;
 }
 
@@ -24,13 +30,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {DateTime.UtcN
 Console.WriteLine();
 Console.WriteLine("| transport | rate | recorded | received | lost | elapsed | spans/s | bytes/span | target | result |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|---|");
+using var receiver = ReceiverProcess.Start();
 foreach (var protocol in new[] { OtlpWireProtocol.Grpc, OtlpWireProtocol.HttpProtobuf })
 {
     // Warm-up: JIT, connections.
-    await ExportThroughput.RunAsync(protocol, 20_000, 0);
-    var flat = await ExportThroughput.RunAsync(protocol, spans, 0);
+    await ExportThroughput.RunAsync(receiver, protocol, 20_000, 0);
+    var flat = await ExportThroughput.RunAsync(receiver, protocol, spans, 0);
     Console.WriteLine(flat.Row("≥ 200,000/s, ≤ 300 B", flat.SpansPerSecond >= 200_000 && flat.BytesPerSpan <= 300));
-    var steady = await ExportThroughput.RunAsync(protocol, paced * 2, paced);
+    var steady = await ExportThroughput.RunAsync(receiver, protocol, paced * 2, paced);
     Console.WriteLine(steady.Row("0 lost", steady.Failed == 0));
 }
 

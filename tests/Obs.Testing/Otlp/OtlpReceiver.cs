@@ -10,7 +10,7 @@ namespace Obs.Testing.Otlp;
 /// <summary>
 /// A loopback OTLP trace collector for tests: OTLP/gRPC on an HTTP/2 cleartext port and OTLP/HTTP
 /// (<c>POST /v1/traces</c>, protobuf) on an HTTP/1.1 port, both on 127.0.0.1 with OS-assigned ports.
-/// Start one per test with <see cref="StartAsync"/> and dispose it at the end.
+/// Start one per test with <see cref="StartAsync(CancellationToken)"/> and dispose it at the end.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -37,6 +37,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every span received so far, over either transport, in arrival order.</summary>
     public IReadOnlyList<ReceivedSpan> Spans => _sink.Spans.Snapshot();
 
+    /// <summary>Spans received so far; with <c>keepSpans: false</c> the only record of them.</summary>
+    public long SpanCount => _sink.SpanCount;
+
     /// <summary>Number of export requests accepted (gRPC calls plus HTTP posts).</summary>
     public int RequestCount => _sink.RequestCount;
 
@@ -46,7 +49,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Request headers of the most recent export request (case-insensitive keys); null before the first.</summary>
     public IReadOnlyDictionary<string, string>? LastRequestHeaders => _sink.LastRequestHeaders;
 
-    public static async Task<OtlpReceiver> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<OtlpReceiver> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(keepSpans: true, cancellationToken);
+
+    /// <param name="keepSpans">False: only count spans and bytes (a throughput receiver that does not decode
+    /// every span into <see cref="Spans"/>).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<OtlpReceiver> StartAsync(bool keepSpans, CancellationToken cancellationToken = default)
     {
         var builder = LoopbackWebHost.CreateBuilder();
         ListenOptions? grpcListen = null;
@@ -58,7 +67,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http1; httpListen = o; });
         });
 
-        var sink = new OtlpExportSink();
+        var sink = new OtlpExportSink(keepSpans);
         builder.Services.AddSingleton(sink);
         builder.Services.AddGrpc();
 
