@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Obs.Telemetry;
 using Obs.Telemetry.Configuration;
 using Obs.Telemetry.Exporters;
+using Obs.Telemetry.Tracing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -15,7 +16,8 @@ namespace Obs.Cli.Hosting;
 /// </summary>
 public sealed class CliTelemetry : IDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly ServiceProvider? _services;
+    private readonly UnexportedTracing? _unexported;
     private readonly TracerProvider? _tracerProvider;
     private readonly MeterProvider? _meterProvider;
     private readonly ExportLedger? _ledger;
@@ -32,6 +34,16 @@ public sealed class CliTelemetry : IDisposable
         _tracerProvider = services.GetService<TracerProvider>();
         _meterProvider = services.GetService<MeterProvider>();
         _ledger = _tracerProvider is null ? null : services.GetService<ExportLedger>();
+    }
+
+    /// <summary>No exporter: spans sampled and counted as the SDK would, without building it.</summary>
+    private CliTelemetry(ObsTelemetryOptions options, CliConsole console, bool verbose)
+    {
+        Options = options;
+        _console = console;
+        _verbose = verbose;
+        _ledger = new ExportLedger();
+        _unexported = new UnexportedTracing(options.Sampling, _ledger);
     }
 
     public ObsTelemetryOptions Options { get; }
@@ -63,6 +75,12 @@ public sealed class CliTelemetry : IDisposable
         foreach (var secret in secrets ?? [])
         {
             options.Redaction.Patterns.Add(System.Text.RegularExpressions.Regex.Escape(secret));
+        }
+
+        if (!options.Disabled && tracing is null && !ObsExporterRegistration.HasExporters(options))
+        {
+            // Nothing to export to and no host instrumentation: the SDK's provider would only sample and count.
+            return new CliTelemetry(options, console, verbose);
         }
 
         options.Spool.Directory = SpoolDirectory(request.Environment);
@@ -154,9 +172,10 @@ public sealed class CliTelemetry : IDisposable
             }
         }
 
+        _unexported?.Dispose();
         if (done)
         {
-            _services.Dispose();
+            _services?.Dispose();
         }
     }
 }
