@@ -153,13 +153,17 @@ internal static class ObsOptionsReader
 
         if (batch.MaxExportBatchSize > batch.MaxQueueSize)
         {
-            // Blame the batch size when it was set; otherwise the queue size went below the default batch size.
+            if (config.Find(ConfigKeys.BatchMaxExportBatchSize) is not { } batchSetting)
+            {
+                // Only the queue was set, below the default batch: a batch is then at most the whole queue.
+                batch.MaxExportBatchSize = batch.MaxQueueSize;
+                return;
+            }
+
             var queueSource = config.Find(ConfigKeys.BatchMaxQueueSize)?.Source ?? "default";
-            var batchSource = config.Find(ConfigKeys.BatchMaxExportBatchSize)?.Source ?? "default";
-            var blamed = config.Find(ConfigKeys.BatchMaxExportBatchSize) ?? config.Find(ConfigKeys.BatchMaxQueueSize)!;
             config.Report(
-                blamed,
-                $"max_export_batch_size ({batch.MaxExportBatchSize}, from {batchSource}) must not exceed "
+                batchSetting,
+                $"max_export_batch_size ({batch.MaxExportBatchSize}, from {batchSetting.Source}) must not exceed "
                 + $"max_queue_size ({batch.MaxQueueSize}, from {queueSource})");
         }
     }

@@ -33,7 +33,8 @@ public sealed class ObsConfigurationLoaderPrecedenceTests
         Assert.Equal(OtlpWireProtocol.Grpc, options.OtlpProtocol);
         Assert.Equal(SamplerType.ParentBasedTraceIdRatio, options.Sampling.Type);
         Assert.Equal(1.0, options.Sampling.Rate);
-        Assert.Equal(2048, options.Batch.MaxQueueSize);
+        Assert.Equal(8192, options.Batch.MaxQueueSize);
+        Assert.Equal(2048, options.Batch.MaxExportBatchSize);
         Assert.Equal(ObsDefaults.Environment, options.App.Environment);
         Assert.False(options.Disabled);
         Assert.Null(options.Exporters);
