@@ -29,12 +29,15 @@ internal static class ExportThroughput
 
     /// <param name="receiver">The receiver process; its counts are cumulative, so each run takes deltas.</param>
     /// <param name="protocol">gRPC or http/protobuf.</param>
+    /// <param name="batch">The batch processor's settings (the defaults unless the command line says otherwise).</param>
     /// <param name="spans">How many spans to send.</param>
     /// <param name="perSecond">Pace; 0 sends flat out.</param>
-    public static async Task<Result> RunAsync(ReceiverProcess receiver, OtlpWireProtocol protocol, int spans, int perSecond)
+    public static async Task<Result> RunAsync(ReceiverProcess receiver, OtlpWireProtocol protocol, BatchOptions batch, int spans, int perSecond)
     {
         var (spansBefore, bytesBefore) = receiver.Count();
         var options = new ObsTelemetryOptions { ServiceName = "obs-bench" };
+        options.Batch.MaxQueueSize = batch.MaxQueueSize;
+        options.Batch.MaxExportBatchSize = batch.MaxExportBatchSize;
         options.Exporters = [ExporterKind.Otlp];
         options.OtlpProtocol = protocol;
         options.OtlpEndpoint = protocol == OtlpWireProtocol.Grpc ? receiver.GrpcEndpoint : receiver.HttpEndpoint;
