@@ -15,6 +15,9 @@ processes, each in its own temp directory on a free 127.0.0.1 port:
   none   `--exporter none`: spans are still recorded (ASP.NET Core instrumentation, sampler, redaction), not exported
   off    `OTEL_SDK_DISABLED=true` (same as `tracing.enabled: false`): nothing listens, no span is recorded
 
+`--modes otlp,none,off,noredact` adds `noredact`: as `none`, with `tracing.redaction.enabled: false`, to see
+what scrubbing each span for secrets costs.
+
 The client is stdlib Python: a fixed number of threads, each with one keep-alive `http.client` connection,
 issuing GET /health back to back for a fixed time. Rounds alternate between the servers (the order rotates
 every round) so drift on a shared machine falls on all modes alike. Per mode it reports the median of the
@@ -37,6 +40,7 @@ import threading
 import time
 
 MODES = ("otlp", "none", "off")
+EXTRA_MODES = ("noredact",)
 
 
 def free_port():
@@ -100,6 +104,11 @@ class Server:
             args += ["--exporter", "otlp", "--endpoint", endpoint, "--protocol", protocol]
         elif mode == "none":
             args += ["--exporter", "none"]
+        elif mode == "noredact":
+            config = os.path.join(self.work, "tracing.yaml")
+            with open(config, "w") as file:
+                file.write("tracing:\n  redaction:\n    enabled: false\n")
+            args += ["--exporter", "none", "-c", config]
         else:
             args += ["--exporter", "none"]
             env["OTEL_SDK_DISABLED"] = "true"
@@ -205,7 +214,12 @@ def main():
     parser.add_argument("--seconds", type=float, default=5.0, help="length of one round")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load per server before the rounds")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated; otlp, none and off are always run")
     args = parser.parse_args()
+    modes = MODES + tuple(mode for mode in args.modes.split(",") if mode in EXTRA_MODES)
+    unknown = [mode for mode in args.modes.split(",") if mode not in MODES + EXTRA_MODES]
+    if unknown:
+        sys.exit(f"unknown modes: {unknown}")
     obs = os.path.abspath(args.obs)
     receiver_dll = os.path.abspath(args.receiver)
     for path in (obs, receiver_dll):
@@ -216,16 +230,16 @@ def main():
     servers = {}
     try:
         receiver = Receiver(receiver_dll)
-        for mode in MODES:
+        for mode in modes:
             servers[mode] = Server(mode, obs, receiver, args.protocol)
         warmup_requests = {}
-        for mode in MODES:  # NativeAOT has no JIT, but Kestrel's pools, SQLite's cache and the exporter warm up
+        for mode in modes:  # NativeAOT has no JIT, but Kestrel's pools, SQLite's cache and the exporter warm up
             samples, errors, _ = load(servers[mode].port, args.connections, args.warmup)
             warmup_requests[mode] = len(samples) + errors
 
-        results = {mode: {"rps": [], "samples": [], "errors": 0, "requests": 0, "cpu": 0.0, "receiver_cpu": 0.0} for mode in MODES}
+        results = {mode: {"rps": [], "samples": [], "errors": 0, "requests": 0, "cpu": 0.0, "receiver_cpu": 0.0} for mode in modes}
         for round_index in range(args.rounds):
-            order = MODES[round_index % len(MODES):] + MODES[:round_index % len(MODES)]
+            order = modes[round_index % len(modes):] + modes[:round_index % len(modes)]
             for mode in order:
                 server = servers[mode]
                 cpu_before, receiver_before = cpu_seconds(server.process.pid), cpu_seconds(receiver.process.pid)
@@ -240,8 +254,8 @@ def main():
                 result["receiver_cpu"] += receiver_after - receiver_before
                 print(f"round {round_index + 1} {mode:>4}: {len(samples) / elapsed:8.0f} req/s, {errors} errors", file=sys.stderr, flush=True)
 
-        rss = {mode: rss_kib(servers[mode].process.pid) for mode in MODES}
-        exit_codes = {mode: servers[mode].stop() for mode in MODES}
+        rss = {mode: rss_kib(servers[mode].process.pid) for mode in modes}
+        exit_codes = {mode: servers[mode].stop() for mode in modes}
         time.sleep(0.5)
         spans, payload = receiver.count()
 
@@ -252,7 +266,7 @@ def main():
         print("| mode | req/s (median of rounds) | min–max | p50 | p99 | server CPU / request | receiver CPU / request | errors | peak RSS |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         medians = {}
-        for mode in MODES:
+        for mode in modes:
             result = results[mode]
             medians[mode] = statistics.median(result["rps"])
             ordered = sorted(result["samples"])
@@ -265,8 +279,8 @@ def main():
         ratio_none = medians["otlp"] / medians["none"]
         ratio_off = medians["otlp"] / medians["off"]
         print(f"req/s ratio otlp/none = {ratio_none:.3f}, otlp/off = {ratio_off:.3f}, none/off = {medians['none'] / medians['off']:.3f} (target ≥ 0.95)")
-        cpu = {mode: results[mode]["cpu"] / max(results[mode]["requests"], 1) for mode in MODES}
-        print(f"server CPU per request: otlp/off = {cpu['otlp'] / cpu['off']:.3f}, none/off = {cpu['none'] / cpu['off']:.3f}")
+        cpu = {mode: results[mode]["cpu"] / max(results[mode]["requests"], 1) for mode in modes}
+        print("server CPU per request: " + ", ".join(f"{mode}/off = {cpu[mode] / cpu['off']:.3f}" for mode in modes if mode != "off"))
         answered = results["otlp"]["requests"] + results["otlp"]["errors"] + warmup_requests["otlp"]
         print(f"otlp server: {answered} requests (warm-up included; each one server span); receiver got {spans} spans, {payload} bytes "
               f"({payload / max(spans, 1):.0f} B/span); exit codes after SIGTERM: {exit_codes}")
