@@ -67,6 +67,40 @@ public sealed class RunCommandTests
         Assert.Contains($"trace {span.TraceId}", outcome.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// With no exporter obs run samples without the SDK's provider (UnexportedTracing): the child still gets the
+    /// sampler's decision in its TRACEPARENT flags, in the caller's trace.
+    /// </summary>
+    [Theory]
+    [InlineData("always_on", null, "01")]
+    [InlineData("always_off", null, "00")]
+    [InlineData("parentbased_always_on", "00", "00")]
+    [InlineData("parentbased_always_on", "01", "01")]
+    [InlineData("parentbased_always_off", null, "00")]
+    public async Task Run_NoExporter_ChildSeesTheSamplersDecision(string sampler, string? parentFlags, string childFlags)
+    {
+        const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var environment = new Dictionary<string, string> { ["OTEL_TRACES_SAMPLER"] = sampler };
+        if (parentFlags is not null)
+        {
+            environment["TRACEPARENT"] = $"00-{TraceId}-00f067aa0ba902b7-{parentFlags}";
+        }
+
+        var outcome = await ObsProcess.RunAsync(["--exporter", "none", "run", "--", "sh", "-c", "echo $TRACEPARENT"], environment);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var traceparent = outcome.Stdout.Trim().Split('-');
+        Assert.Equal(4, traceparent.Length);
+        Assert.Equal(childFlags, traceparent[3]);
+        Assert.NotEqual("00f067aa0ba902b7", traceparent[2]);
+        if (parentFlags is not null)
+        {
+            Assert.Equal(TraceId, traceparent[1]);
+        }
+
+        Assert.Equal(childFlags == "01", outcome.Stderr.Contains("1 span recorded", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Run_TraceparentInEnvironment_SpanJoinsThatTrace()
     {
