@@ -13,6 +13,7 @@ namespace Obs.Telemetry.Tests.Exporters;
 /// are compared with what the receiver got and with what was recorded, and this test's own spans (named
 /// with a token of the run) are checked by name.
 /// </summary>
+[Collection(ProcessWideSpansCollection.Name)]
 public sealed class ExportLedgerTests
 {
     private readonly string _token = Guid.NewGuid().ToString("N")[..12];
