@@ -18,13 +18,14 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
+
+from loopback_process import free_port, rss_kib
 
 BODY = json.dumps({
     "analyze_dependencies": False,
@@ -33,21 +34,6 @@ BODY = json.dumps({
         {"name": "test", "type": "command", "command": "echo testing", "depends_on": ["compile"]},
     ],
 }).encode()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_kib(pid):
-    fields = {}
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            fields[key] = value.strip()
-    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
 
 
 def request(method, url, key, body=None):
