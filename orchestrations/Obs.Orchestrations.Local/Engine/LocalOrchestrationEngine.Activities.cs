@@ -4,7 +4,11 @@ using Obs.Telemetry.Tracing;
 
 namespace Obs.Orchestrations.Local.Engine;
 
-/// <summary>Work: activities on the bounded worker pool, durable timers, and committing their results in batches.</summary>
+/// <summary>
+/// Work: activities on the bounded worker pool, durable timers, and committing their results in batches.
+/// A worker takes its next activity only once the last one's result is committed, so a crash re-runs at
+/// most one activity per worker: the steps in flight, never a step whose result was waiting in memory.
+/// </summary>
 public sealed partial class LocalOrchestrationEngine
 {
     private const int MaxCommitBatch = 512;
@@ -93,7 +97,12 @@ public sealed partial class LocalOrchestrationEngine
             }
         }
 
-        _completions.Writer.TryWrite(new ActivityCompletion(work, completion));
+        var finished = new ActivityCompletion(work, completion);
+        if (_completions.Writer.TryWrite(finished))
+        {
+            // Stopping: StopAsync commits what is queued after the workers have exited.
+            await finished.Durable.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
     }
 
     private async Task FireTimerAsync(WorkItem timer, CancellationToken cancellation)
@@ -152,6 +161,11 @@ public sealed partial class LocalOrchestrationEngine
             EngineLog.CommitFailed(_logger, batch.Count, ex);
             _ = RecommitLaterAsync([.. batch]);
             return;
+        }
+
+        foreach (var completion in batch)
+        {
+            completion.Durable.TrySetResult();
         }
 
         foreach (var instanceId in committed.Select(w => w.InstanceId).Distinct(StringComparer.Ordinal))
