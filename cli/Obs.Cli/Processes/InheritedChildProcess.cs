@@ -11,8 +11,9 @@ namespace Obs.Cli.Processes;
 /// <remarks>
 /// The child is started with <c>posix_spawnp</c> and waited for with <c>waitpid</c>: one clone and exec,
 /// found on <c>PATH</c> as a shell finds it, with SIGPIPE back at its default (the runtime ignores it) and
-/// an empty signal mask. <see cref="System.Diagnostics.Process"/> costs ~2 ms more per <c>obs run</c> (its
-/// SIGCHLD machinery, a thread-pool hop to learn of the exit) and looks in obs' own directory first.
+/// an empty signal mask. <see cref="System.Diagnostics.Process"/> left SIGPIPE ignored in the child, looked
+/// in obs' own directory and the working directory before <c>PATH</c>, and cost ~1.5 ms more wall time per
+/// <c>obs run</c> (docs/PERFORMANCE.md).
 /// </remarks>
 public static class InheritedChildProcess
 {
