@@ -1,5 +1,8 @@
 using System.Runtime.InteropServices;
 
+// Every native call obs makes itself is here; none may load a library from the working directory.
+[assembly: DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+
 namespace Obs.Cli.Processes;
 
 /// <summary>
@@ -9,7 +12,6 @@ namespace Obs.Cli.Processes;
 /// </summary>
 internal static partial class Native
 {
-    public const int SigInt = 2;
     public const int SigTerm = 15;
 
     public const int EIntr = 4;
@@ -25,43 +27,33 @@ internal static partial class Native
     private const string Libc = "libc";
 
     [LibraryImport(Libc, EntryPoint = "kill", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int Kill(int pid, int signal);
 
     /// <summary>Returns 0 or the error number (it does not set errno).</summary>
     [LibraryImport(Libc, EntryPoint = "posix_spawnp", StringMarshalling = StringMarshalling.Utf8)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int PosixSpawnp(out int pid, string file, nint fileActions, nint attributes, nint[] argv, nint[] envp);
 
     [LibraryImport(Libc, EntryPoint = "posix_spawnattr_init")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SpawnAttributesInit(nint attributes);
 
     [LibraryImport(Libc, EntryPoint = "posix_spawnattr_destroy")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SpawnAttributesDestroy(nint attributes);
 
     [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setflags")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SpawnAttributesSetFlags(nint attributes, short flags);
 
     [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setsigdefault")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SpawnAttributesSetSignalDefault(nint attributes, nint signals);
 
     [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setsigmask")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SpawnAttributesSetSignalMask(nint attributes, nint signals);
 
     [LibraryImport(Libc, EntryPoint = "sigemptyset")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SignalSetEmpty(nint signals);
 
     [LibraryImport(Libc, EntryPoint = "sigaddset")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int SignalSetAdd(nint signals, int signal);
 
     [LibraryImport(Libc, EntryPoint = "waitpid", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int WaitPid(int pid, out int status, int options);
 }
