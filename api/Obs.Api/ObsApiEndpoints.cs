@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Obs.Api.Http;
 using Obs.Api.Security;
+using Obs.Api.Tracing;
 
 namespace Obs.Api;
 
@@ -33,14 +34,15 @@ public static class ObsApiEndpoints
     }
 
     /// <summary>
-    /// The whole API on a host that owns its pipeline (<c>obs serve</c>): failures answered as problem details,
-    /// then function keys (per <paramref name="options"/>), then <see cref="MapObsApi"/>.
+    /// The whole API on a host that owns its pipeline (<c>obs serve</c>): the server span's attributes, failures
+    /// answered as problem details, then function keys (per <paramref name="options"/>), then <see cref="MapObsApi"/>.
     /// </summary>
     public static WebApplication UseObsApi(this WebApplication app, ObsApiHandlers handlers, ObsApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(options);
+        app.Use(HttpSpanAttributes.RecordAsync);
         app.Use(ProblemMiddleware.AnswerFailuresAsProblemsAsync);
         app.Use((http, next) => FunctionKeys.RequireAsync(http, next, options));
         app.MapObsApi(handlers);

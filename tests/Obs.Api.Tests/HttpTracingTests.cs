@@ -115,10 +115,46 @@ public sealed class HttpTracingTests(DefaultApiServer fixture) : IClassFixture<D
             }
         }
 
-        // The instrumentation records the query, with the key's value redacted.
+        // The query is recorded with every value masked.
         Assert.Contains(spans, s => ServerTraces.IsServerSpan(s) && s.GetTagItem("url.query") is string query && query.Contains("code=", StringComparison.Ordinal));
         var unauthorized = Assert.Single(spans, s => ServerTraces.IsServerSpan(s) && Equals(s.GetTagItem(AttributeKeys.Http.LegacyStatusCode), 401));
         Assert.Equal(new Uri(_server.BaseAddress, "trace-context").ToString(), unauthorized.GetTagItem(AttributeKeys.Http.LegacyUrl));
+    }
+
+    [Fact]
+    public async Task AnyRequest_ServerSpan_IsNamedByItsRouteWithStatusProtocolAndEveryQueryValueMasked()
+    {
+        var client = Traceparent.New();
+
+        using var response = await _server.Client.GetAsync("trace-context?team=obs&ref=main", KeyIn.Header, client.Header);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var server = await ServerTraces.ServerSpanAsync(client.TraceId);
+        Assert.Equal($"GET {ApiRoutes.TraceContext}", server.DisplayName);
+        Assert.Equal(ApiRoutes.TraceContext, server.GetTagItem(AttributeKeys.Http.Route));
+        Assert.Equal(200, Convert.ToInt32(server.GetTagItem(AttributeKeys.Http.ResponseStatusCode), CultureInfo.InvariantCulture));
+        Assert.Equal("1.1", server.GetTagItem(AttributeKeys.Http.NetworkProtocolVersion));
+        Assert.Equal("team=[REDACTED]&ref=[REDACTED]", server.GetTagItem(AttributeKeys.Http.UrlQuery));
+        Assert.Equal("http", server.GetTagItem("url.scheme"));
+        Assert.Equal(ActivityStatusCode.Unset, server.Status);
+    }
+
+    [Fact]
+    public async Task AnyRequest_HandlerThrows_ServerSpanIsAnErrorWithTheExceptionAnd500()
+    {
+        await using var failing = await ApiServer.StartAsync(readiness: _ => throw new InvalidOperationException("readiness broke"));
+        var client = Traceparent.New();
+
+        using var response = await failing.Client.GetAsync("health", KeyIn.None, client.Header);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var server = await ServerTraces.ServerSpanAsync(client.TraceId);
+        Assert.Equal($"GET {ApiRoutes.Health}", server.DisplayName);
+        Assert.Equal(ActivityStatusCode.Error, server.Status);
+        Assert.Equal(500, Convert.ToInt32(server.GetTagItem(AttributeKeys.Http.LegacyStatusCode), CultureInfo.InvariantCulture));
+        Assert.Equal(typeof(InvalidOperationException).FullName, server.GetTagItem(AttributeKeys.Error.Type));
+        var exception = Assert.Single(server.Events, e => e.Name == AttributeKeys.Error.ExceptionEvent);
+        Assert.Contains(exception.Tags, t => t.Key == AttributeKeys.Error.ExceptionMessage && Equals(t.Value, "readiness broke"));
     }
 
     private static bool IsOrchestrationSpan(Activity span) => span.DisplayName == SpanNames.BuildExecute;

@@ -74,7 +74,7 @@ public sealed class CliTelemetry : IDisposable
 
         foreach (var secret in secrets ?? [])
         {
-            options.Redaction.Patterns.Add(System.Text.RegularExpressions.Regex.Escape(secret));
+            options.Redaction.Values.Add(secret);
         }
 
         if (!options.Disabled && tracing is null && !ObsExporterRegistration.HasExporters(options))

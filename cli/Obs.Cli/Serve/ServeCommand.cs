@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Obs.Api;
-using Obs.Api.Tracing;
 using Obs.Cli.Hosting;
 using Obs.Orchestrations;
 using Obs.Orchestrations.Local.Storage;
@@ -149,11 +148,5 @@ public sealed class ServeCommand : Command
         return settings;
     }
 
-    private static void ConfigureTracing(TracerProviderBuilder tracing) =>
-        tracing.AddAspNetCoreInstrumentation(aspnet =>
-        {
-            aspnet.RecordException = true;
-            aspnet.EnrichWithHttpRequest = HttpSpanAttributes.OnRequest;
-            aspnet.EnrichWithHttpResponse = HttpSpanAttributes.OnResponse;
-        });
+    private static void ConfigureTracing(TracerProviderBuilder tracing) => tracing.AddAspNetCoreServerSpans();
 }

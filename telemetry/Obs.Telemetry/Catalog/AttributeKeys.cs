@@ -153,6 +153,8 @@ public static class AttributeKeys
         public const string Route = "http.route";
         public const string UrlFull = "url.full";
         public const string UrlPath = "url.path";
+        public const string UrlQuery = "url.query";
+        public const string NetworkProtocolVersion = "network.protocol.version";
         public const string UserAgentOriginal = "user_agent.original";
         public const string RequestBodySize = "http.request.body.size";
     }

@@ -6,7 +6,8 @@ namespace Obs.Telemetry.Redaction;
 /// <summary>
 /// The literal values of secret-named environment variables (<c>GITHUB_TOKEN</c>, <c>DB_PASSWORD</c>, <c>AWS_SECRET_ACCESS_KEY</c>),
 /// masked wherever they appear — the one way to catch a secret that has no tell-tale shape in the text.
-/// Values too short or too plain to be secrets (<c>true</c>, <c>1</c>, <c>8080</c>) are ignored, or they would mask noise.
+/// Values too short or too plain to be secrets (<c>true</c>, <c>1</c>, <c>8080</c>) are ignored, or they would mask noise;
+/// values the host says are secrets (<see cref="Configuration.RedactionOptions.Values"/>) are always masked.
 /// </summary>
 internal sealed class EnvironmentSecretValues
 {
@@ -27,13 +28,17 @@ internal sealed class EnvironmentSecretValues
         _search = SearchValues.Create(values, StringComparison.Ordinal);
     }
 
-    /// <summary>Collects the secret values from <paramref name="environment"/>; null when there are none.</summary>
-    public static EnvironmentSecretValues? From(IReadOnlyDictionary<string, string?> environment)
+    /// <summary>
+    /// Collects the secret values from <paramref name="environment"/>, plus <paramref name="known"/> ones (a host's own
+    /// keys, taken whatever they look like); null when there are none.
+    /// </summary>
+    public static EnvironmentSecretValues? From(IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? known = null)
     {
         var values = environment
             .Where(pair => pair.Value is not null && SecretNames.IsSecretEnvironmentVariable(pair.Key))
             .Select(pair => pair.Value!.Trim())
             .Where(LooksLikeSecret)
+            .Concat((known ?? []).Where(value => value.Length > 0))
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(value => value.Length)
             .ThenBy(value => value, StringComparer.Ordinal)

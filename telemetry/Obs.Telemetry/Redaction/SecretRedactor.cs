@@ -13,7 +13,7 @@ namespace Obs.Telemetry.Redaction;
 /// <remarks>
 /// Recognises secret-named long flags, <c>key=value</c> / <c>key: value</c> / JSON pairs and query parameters,
 /// <c>Authorization</c> headers and bearer tokens, URL user-info, connection-string keys, PEM private keys and
-/// GitHub tokens; the literal values of secret-named environment variables; and the configured
+/// GitHub tokens; the literal values of secret-named environment variables and of <see cref="RedactionOptions.Values"/>; and the configured
 /// <see cref="RedactionOptions.Patterns"/>. Thread-safe; values with nothing secret-looking skip the regular expressions.
 /// </remarks>
 public sealed class SecretRedactor
@@ -38,7 +38,7 @@ public sealed class SecretRedactor
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         _enabled = options.Enabled;
-        _environmentSecrets = _enabled ? EnvironmentSecretValues.From(environment) : null;
+        _environmentSecrets = _enabled ? EnvironmentSecretValues.From(environment, options.Values) : null;
         _configuredRules = _enabled ? ConfiguredSecretPatterns.Compile(options.Patterns) : [];
     }
 

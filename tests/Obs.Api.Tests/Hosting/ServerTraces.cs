@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Obs.Api.Tracing;
 using Obs.Telemetry.Catalog;
+using Obs.Telemetry.Tracing;
 using Obs.Testing.Tracing;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -10,22 +10,17 @@ namespace Obs.Api.Tests.Hosting;
 
 /// <summary>
 /// One tracer provider for the whole test process, configured as <c>obs serve</c> configures its own:
-/// ASP.NET Core server spans with the API's enrichers, every Obs source and the caller source. One, because
-/// two providers with the ASP.NET Core instrumentation would both enrich every request. Listeners are
-/// process-wide and test classes run in parallel: read spans by trace id only.
+/// ASP.NET Core's own server spans (the API's first middleware adds the original design's attributes), every Obs
+/// source and the caller source. Listeners are process-wide and test classes run in parallel: read spans by trace
+/// id only.
 /// </summary>
 public static class ServerTraces
 {
-    public const string AspNetCoreSource = "Microsoft.AspNetCore";
+    public const string AspNetCoreSource = AspNetCoreServerSpans.SourceName;
 
     private static readonly ConcurrentQueue<Activity> s_ended = new();
     private static readonly Lazy<TracerProvider> s_provider = new(() => Sdk.CreateTracerProviderBuilder()
-        .AddAspNetCoreInstrumentation(aspnet =>
-        {
-            aspnet.RecordException = true;
-            aspnet.EnrichWithHttpRequest = HttpSpanAttributes.OnRequest;
-            aspnet.EnrichWithHttpResponse = HttpSpanAttributes.OnResponse;
-        })
+        .AddAspNetCoreServerSpans()
         .AddSource([.. ObsActivitySources.AllNames])
         .AddSource(ObsSpanCollector.CallerSource.Name)
         .SetSampler(new AlwaysOnSampler())

@@ -53,6 +53,19 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_KnownValues_AreMaskedLiterallyWhateverTheyLookLike()
+    {
+        var options = new RedactionOptions();
+        options.Values.Add("k+1");          // short, and a regular expression would read '+' as a quantifier
+        options.Values.Add("key.with(parens)");
+        options.Values.Add(string.Empty);   // ignored, or every position would match
+        var redactor = new SecretRedactor(options, NoEnvironment);
+
+        Assert.Equal("a [REDACTED] b kk1 c [REDACTED]", redactor.Redact("a k+1 b kk1 c key.with(parens)"));
+        Assert.Same("nothing here", redactor.Redact("nothing here"));
+    }
+
+    [Fact]
     public void Redact_ConfiguredPatterns_MaskTheMatchOrItsFirstGroup()
     {
         var options = new RedactionOptions();
