@@ -15,6 +15,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class BenchmarkCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "benchmark";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Option<int> _iterations = ValueOptions.WholeNumber("--iterations", "Measured iterations.", 100);
@@ -25,7 +28,7 @@ public sealed class BenchmarkCommand : Command
     private readonly CommandAfterDoubleDash _command = new("After --: the command to measure.", required: false);
 
     public BenchmarkCommand(GlobalOptions global, CliConsole console)
-        : base("benchmark", "Measure a command, a URL or Obs' own span cost: min/mean/p50/p95/p99/max/stddev and throughput.")
+        : base(VerbName, "Measure a command, a URL or Obs' own span cost: min/mean/p50/p95/p99/max/stddev and throughput.")
     {
         _global = global;
         _console = console;

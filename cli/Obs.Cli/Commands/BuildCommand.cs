@@ -16,6 +16,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class BuildCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "build";
+
     public const string DefaultFile = "build.yaml";
 
     private readonly GlobalOptions _global;
@@ -29,7 +32,7 @@ public sealed class BuildCommand : Command
     private readonly BuildDisplayOptions _display = new();
 
     public BuildCommand(GlobalOptions global, CliConsole console)
-        : base("build", "Run a build definition, each step a traced process; exit 1 when the build fails.")
+        : base(VerbName, "Run a build definition, each step a traced process; exit 1 when the build fails.")
     {
         _global = global;
         _console = console;

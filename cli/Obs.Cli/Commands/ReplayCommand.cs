@@ -15,11 +15,14 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class ReplayCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "replay";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
 
     public ReplayCommand(GlobalOptions global, CliConsole console)
-        : base("replay", "Re-send spooled spans (.obs/spool) that a dead or refusing collector missed; ids are kept, so they join their traces.")
+        : base(VerbName, "Re-send spooled spans (.obs/spool) that a dead or refusing collector missed; ids are kept, so they join their traces.")
     {
         _global = global;
         _console = console;

@@ -17,13 +17,16 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class ResumeCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "resume";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Argument<string> _id = new("id") { Description = "The instance to resume (see obs status)." };
     private readonly BuildDisplayOptions _display = new();
 
     public ResumeCommand(GlobalOptions global, CliConsole console)
-        : base("resume", "Resume an unfinished build left by an obs process that died.")
+        : base(VerbName, "Resume an unfinished build left by an obs process that died.")
     {
         _global = global;
         _console = console;

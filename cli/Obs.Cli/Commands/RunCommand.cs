@@ -15,6 +15,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class RunCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "run";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
 
@@ -32,7 +35,7 @@ public sealed class RunCommand : Command
     private readonly CommandAfterDoubleDash _command = new("The command and its arguments, after --.", required: true);
 
     public RunCommand(GlobalOptions global, CliConsole console)
-        : base("run", "Run a command inside a span; its exit code, output and TRACEPARENT pass through.")
+        : base(VerbName, "Run a command inside a span; its exit code, output and TRACEPARENT pass through.")
     {
         _global = global;
         _console = console;

@@ -19,6 +19,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class StartupCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "startup";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Option<string?> _target = new("--target") { Description = "The program to start (a shell command line)." };
@@ -30,7 +33,7 @@ public sealed class StartupCommand : Command
     private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json.", OutputFormat.Text);
 
     public StartupCommand(GlobalOptions global, CliConsole console)
-        : base("startup", "Trace a program's start-up from spawn to ready (first output, port open, health OK).")
+        : base(VerbName, "Trace a program's start-up from spawn to ready (first output, port open, health OK).")
     {
         _global = global;
         _console = console;

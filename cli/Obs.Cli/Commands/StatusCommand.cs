@@ -13,6 +13,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class StatusCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "status";
+
     private const int ListLimit = 50;
 
     private readonly CliConsole _console;
@@ -20,7 +23,7 @@ public sealed class StatusCommand : Command
     private readonly Option<OutputFormat> _format = ValueOptions.OneOf("--format", "text or json.", OutputFormat.Text);
 
     public StatusCommand(CliConsole console)
-        : base("status", "Show orchestration instances (builds, test runs) from the state database.")
+        : base(VerbName, "Show orchestration instances (builds, test runs) from the state database.")
     {
         _console = console;
         Arguments.Add(_id);

@@ -16,6 +16,9 @@ namespace Obs.Cli.Commands;
 /// </summary>
 public sealed class TestCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "test";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
     private readonly Option<string> _framework = new("--framework") { Description = "pytest (default, or test.framework in the config file), dotnet or junit.", DefaultValueFactory = _ => TestFramework.Pytest };
@@ -30,7 +33,7 @@ public sealed class TestCommand : Command
         required: false);
 
     public TestCommand(GlobalOptions global, CliConsole console)
-        : base("test", "Run a test suite as traced test.file/test.case spans; exit 1 when a test fails.")
+        : base(VerbName, "Run a test suite as traced test.file/test.case spans; exit 1 when a test fails.")
     {
         _global = global;
         _console = console;

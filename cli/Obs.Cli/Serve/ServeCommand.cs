@@ -17,6 +17,9 @@ namespace Obs.Cli.Serve;
 /// </summary>
 public sealed class ServeCommand : Command
 {
+    /// <summary>The verb.</summary>
+    public const string VerbName = "serve";
+
     private readonly GlobalOptions _global;
     private readonly CliConsole _console;
 
@@ -34,7 +37,7 @@ public sealed class ServeCommand : Command
         "--max-activities", "How many activities (build steps, test targets: child processes) run at once. Overrides serve.max_concurrent_activities.");
 
     public ServeCommand(GlobalOptions global, CliConsole console)
-        : base("serve", "Serve the HTTP API (POST /build, /test, /benchmark, /startup; Durable's status API) on the local engine.")
+        : base(VerbName, "Serve the HTTP API (POST /build, /test, /benchmark, /startup; Durable's status API) on the local engine.")
     {
         _global = global;
         _console = console;
