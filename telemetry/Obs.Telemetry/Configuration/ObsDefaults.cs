@@ -13,16 +13,6 @@ public static class ObsDefaults
     public static readonly Uri OtlpHttpEndpoint = new("http://localhost:4318");
     public static readonly Uri ZipkinEndpoint = new("http://localhost:9411/api/v2/spans");
 
-    /// <summary>The informational version of Obs itself (without the source-revision suffix).</summary>
-    public static string ServiceVersion { get; } = ReadVersion();
-
-    private static string ReadVersion()
-    {
-        var version = typeof(ObsDefaults).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
-            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
-    }
+    /// <summary>The version of Obs itself (the build's <c>$(Version)</c>, a constant: no reflection at start-up).</summary>
+    public const string ServiceVersion = ObsVersion.Value;
 }
