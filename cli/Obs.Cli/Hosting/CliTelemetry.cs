@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Obs.Telemetry;
 using Obs.Telemetry.Configuration;
@@ -125,16 +126,18 @@ public sealed class CliTelemetry : IDisposable
     /// </summary>
     public bool Shutdown()
     {
-        var budget = Options.Batch.ExportTimeoutMillis;
-
-        // Spans and metrics are flushed side by side, each on its own connection: the exit waits for the slower of
-        // the two exports, not for both one after the other.
-        var traces = Task.Run(() => _tracerProvider?.Shutdown(budget));
-        var metrics = Task.Run(() => _meterProvider?.Shutdown(budget));
+        var budget = TimeSpan.FromMilliseconds(Options.Batch.ExportTimeoutMillis);
+        var clock = Stopwatch.StartNew();
+        var shutdown = Task.Run(() =>
+        {
+            var ms = (int)budget.TotalMilliseconds;
+            _tracerProvider?.Shutdown(ms);
+            _meterProvider?.Shutdown(Math.Max(1, ms - (int)clock.ElapsedMilliseconds));
+        });
 
         // The SDK honours its timeouts, but an exporter stuck in a socket call must not hold the
         // CLI: wait on the deadline, not on the SDK.
-        return Task.WaitAll([traces, metrics], TimeSpan.FromMilliseconds(budget));
+        return shutdown.Wait(budget);
     }
 
     /// <summary>
