@@ -12,7 +12,7 @@ Starts one loopback OTLP receiver (`Obs.Bench.Telemetry receive`, its own proces
 processes, each in its own temp directory on a free 127.0.0.1 port:
 
   otlp   `--exporter otlp --endpoint <receiver>`: every request is a server span, exported (tracing on)
-  none   `--exporter none`: spans are still recorded (ASP.NET Core instrumentation, sampler, redaction), not exported
+  none   `--exporter none`: spans are still recorded (ASP.NET Core's server span and its middleware, sampler, redaction), not exported
   off    `OTEL_SDK_DISABLED=true` (same as `tracing.enabled: false`): nothing listens, no span is recorded
 
 `--modes otlp,none,off,noredact` adds `noredact`: as `none`, with `tracing.redaction.enabled: false`, to see
