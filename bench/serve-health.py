@@ -3,7 +3,7 @@
 
 usage: python3 bench/serve-health.py [--obs artifacts/obs/obs] [--rounds 6] [--seconds 5] [--connections 8]
                                      [--receiver bench/Obs.Bench.Telemetry/bin/Release/net10.0/Obs.Bench.Telemetry.dll]
-                                     [--protocol grpc|http/protobuf]
+                                     [--protocol grpc|http/protobuf] [--client python|wrk] [--pin]
 
   dotnet build -c Release bench/Obs.Bench.Telemetry        # the loopback OTLP receiver
   python3 bench/serve-health.py --obs artifacts/obs/obs
@@ -18,7 +18,13 @@ processes, each in its own temp directory on a free 127.0.0.1 port:
 `--modes otlp,none,off,noredact` adds `noredact`: as `none`, with `tracing.redaction.enabled: false`, to see
 what scrubbing each span for secrets costs.
 
-The client is stdlib Python: a fixed number of threads, each with one keep-alive `http.client` connection,
+`--client wrk` (Debian package `wrk`) drives the load with wrk, one thread, `--connections` keep-alive
+connections, instead of Python; wrk costs a fraction of the CPU per request, so the server, not the client,
+is what saturates. `--pin` puts every `obs serve` on the last CPU and the client and the receiver on the
+others (`taskset`), so requests/s is the server's own single-core throughput and the ratio between modes is
+the ratio of their CPU per request, not of how the scheduler shared two cores with the client that round.
+
+The default client is stdlib Python: a fixed number of threads, each with one keep-alive `http.client` connection,
 issuing GET /health back to back for a fixed time. Rounds alternate between the servers (the order rotates
 every round) so drift on a shared machine falls on all modes alike. Per mode it reports the median of the
 rounds' requests/s, p50/p99 latency over every request, and the server's CPU time per request (utime+stime
@@ -29,6 +35,7 @@ compared with the requests the otlp server answered. Every child is killed at th
 import argparse
 import http.client
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -51,8 +58,8 @@ def cpu_seconds(pid):
 
 
 class Receiver:
-    def __init__(self, dll):
-        self.process = subprocess.Popen(["dotnet", dll, "receive"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    def __init__(self, dll, cpus=None):
+        self.process = subprocess.Popen((["taskset", "-c", cpus] if cpus else []) + ["dotnet", dll, "receive"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.urls = {}
         for _ in range(2):
             line = self.process.stdout.readline().strip()
@@ -78,13 +85,13 @@ class Receiver:
 
 
 class Server:
-    def __init__(self, mode, obs, receiver, protocol):
+    def __init__(self, mode, obs, receiver, protocol, cpus=None):
         self.mode = mode
         self.work = tempfile.mkdtemp(prefix=f"obs-serve-health-{mode}-")
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "OBS_"))}
         env["OBS_API_KEY"] = "bench-key"
-        args = [obs]
+        args = (["taskset", "-c", cpus] if cpus else []) + [obs]
         if mode == "otlp":
             endpoint = receiver.urls["grpc" if protocol == "grpc" else "http"]
             args += ["--exporter", "otlp", "--endpoint", endpoint, "--protocol", protocol]
@@ -185,6 +192,30 @@ def load(port, connections, seconds):
     return samples, sum(errors), elapsed
 
 
+WRK_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0}
+
+
+def wrk_load(port, connections, seconds, cpus):
+    """wrk, one thread, `connections` keep-alive connections, GET /health for `seconds`.
+
+    Returns (requests/s, {"p50": s, "p99": s}, requests, errors): wrk reports latency percentiles, not samples."""
+    args = (["taskset", "-c", cpus] if cpus else []) + [
+        "wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", f"http://127.0.0.1:{port}/health"]
+    output = subprocess.run(args, check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    latency = {}
+    for name, pattern in (("p50", r"\s50%\s+([\d.]+)(us|ms|s)"), ("p99", r"\s99%\s+([\d.]+)(us|ms|s)")):
+        match = re.search(pattern, output)
+        latency[name] = float(match.group(1)) * WRK_UNITS[match.group(2)]
+    errors = 0
+    for pattern in (r"Non-2xx or 3xx responses: (\d+)", r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"):
+        match = re.search(pattern, output)
+        if match:
+            errors += sum(int(group) for group in match.groups())
+    return rps, latency, requests, errors
+
+
 def percentile(sorted_values, fraction):
     if not sorted_values:
         return float("nan")
@@ -201,7 +232,16 @@ def main():
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load per server before the rounds")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated; otlp, none and off are always run")
+    parser.add_argument("--client", default="python", choices=("python", "wrk"), help="what drives the load")
+    parser.add_argument("--pin", action="store_true", help="servers on the last CPU, client and receiver on the others")
     args = parser.parse_args()
+    if args.client == "wrk" and shutil.which("wrk") is None:
+        sys.exit("--client wrk: wrk not found (apt-get install wrk)")
+    if args.pin and (shutil.which("taskset") is None or os.cpu_count() < 2):
+        sys.exit("--pin needs taskset and at least two CPUs")
+    last = os.cpu_count() - 1
+    server_cpus = str(last) if args.pin else None
+    client_cpus = (f"0-{last - 1}" if last > 1 else "0") if args.pin else None
     modes = MODES + tuple(mode for mode in args.modes.split(",") if mode in EXTRA_MODES)
     unknown = [mode for mode in args.modes.split(",") if mode not in MODES + EXTRA_MODES]
     if unknown:
@@ -215,13 +255,21 @@ def main():
     receiver = None
     servers = {}
     try:
-        receiver = Receiver(receiver_dll)
+        receiver = Receiver(receiver_dll, client_cpus)
         for mode in modes:
-            servers[mode] = Server(mode, obs, receiver, args.protocol)
+            servers[mode] = Server(mode, obs, receiver, args.protocol, server_cpus)
+
+        def run_load(port, seconds):
+            """(requests/s, latency samples or wrk's percentiles, requests, errors)."""
+            if args.client == "wrk":
+                return wrk_load(port, args.connections, seconds, client_cpus)
+            samples, errors, elapsed = load(port, args.connections, seconds)
+            return len(samples) / elapsed, samples, len(samples), errors
+
         warmup_requests = {}
         for mode in modes:  # NativeAOT has no JIT, but Kestrel's pools, SQLite's cache and the exporter warm up
-            samples, errors, _ = load(servers[mode].port, args.connections, args.warmup)
-            warmup_requests[mode] = len(samples) + errors
+            _, _, requests, errors = run_load(servers[mode].port, args.warmup)
+            warmup_requests[mode] = requests + errors
 
         results = {mode: {"rps": [], "samples": [], "errors": 0, "requests": 0, "cpu": 0.0, "receiver_cpu": 0.0} for mode in modes}
         for round_index in range(args.rounds):
@@ -229,16 +277,19 @@ def main():
             for mode in order:
                 server = servers[mode]
                 cpu_before, receiver_before = cpu_seconds(server.process.pid), cpu_seconds(receiver.process.pid)
-                samples, errors, elapsed = load(server.port, args.connections, args.seconds)
+                rps, latency, requests, errors = run_load(server.port, args.seconds)
                 cpu_after, receiver_after = cpu_seconds(server.process.pid), cpu_seconds(receiver.process.pid)
                 result = results[mode]
-                result["rps"].append(len(samples) / elapsed)
-                result["samples"].extend(samples)
+                result["rps"].append(rps)
+                if args.client == "wrk":
+                    result["samples"].append(latency)
+                else:
+                    result["samples"].extend(latency)
                 result["errors"] += errors
-                result["requests"] += len(samples)
+                result["requests"] += requests
                 result["cpu"] += cpu_after - cpu_before
                 result["receiver_cpu"] += receiver_after - receiver_before
-                print(f"round {round_index + 1} {mode:>4}: {len(samples) / elapsed:8.0f} req/s, {errors} errors", file=sys.stderr, flush=True)
+                print(f"round {round_index + 1} {mode:>4}: {rps:8.0f} req/s, {errors} errors", file=sys.stderr, flush=True)
 
         rss = {mode: rss_kib(servers[mode].process.pid) for mode in modes}
         exit_codes = {mode: servers[mode].stop() for mode in modes}
@@ -247,7 +298,8 @@ def main():
 
         print(f"# {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, {os.cpu_count()} cores, {os.path.basename(obs)}, "
               f"GET /health, {args.connections} keep-alive connections, {args.rounds} rounds × {args.seconds:g} s per mode "
-              f"(alternating), OTLP over {args.protocol}")
+              f"(alternating), OTLP over {args.protocol}, client {args.client}"
+              + (f", servers pinned to CPU {server_cpus}, client and receiver to {client_cpus}" if args.pin else ""))
         print()
         print("| mode | req/s (median of rounds) | min–max | p50 | p99 | server CPU / request | receiver CPU / request | errors | peak RSS |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -255,16 +307,24 @@ def main():
         for mode in modes:
             result = results[mode]
             medians[mode] = statistics.median(result["rps"])
-            ordered = sorted(result["samples"])
+            if args.client == "wrk":  # wrk gives percentiles per round: report the median round's
+                p50 = statistics.median(round_latency["p50"] for round_latency in result["samples"])
+                p99 = statistics.median(round_latency["p99"] for round_latency in result["samples"])
+            else:
+                ordered = sorted(result["samples"])
+                p50, p99 = percentile(ordered, 0.50), percentile(ordered, 0.99)
             requests = max(result["requests"], 1)
             receiver_column = f"{result['receiver_cpu'] / requests * 1e6:.0f} µs" if mode == "otlp" else ""
             print(f"| {mode} | {medians[mode]:.0f} | {min(result['rps']):.0f}–{max(result['rps']):.0f} | "
-                  f"{percentile(ordered, 0.50) * 1e3:.2f} ms | {percentile(ordered, 0.99) * 1e3:.2f} ms | "
+                  f"{p50 * 1e3:.2f} ms | {p99 * 1e3:.2f} ms | "
                   f"{result['cpu'] / requests * 1e6:.0f} µs | {receiver_column} | {result['errors']} | {rss[mode][1] / 1024:.1f} MiB |")
         print()
         ratio_none = medians["otlp"] / medians["none"]
         ratio_off = medians["otlp"] / medians["off"]
         print(f"req/s ratio otlp/none = {ratio_none:.3f}, otlp/off = {ratio_off:.3f}, none/off = {medians['none'] / medians['off']:.3f} (target ≥ 0.95)")
+        paired = {mode: statistics.median(a / b for a, b in zip(results[mode]["rps"], results["off"]["rps"])) for mode in modes if mode != "off"}
+        print("median of per-round ratios to off (each round runs every mode back to back): "
+              + ", ".join(f"{mode}/off = {ratio:.3f}" for mode, ratio in paired.items()))
         cpu = {mode: results[mode]["cpu"] / max(results[mode]["requests"], 1) for mode in modes}
         print("server CPU per request: " + ", ".join(f"{mode}/off = {cpu[mode] / cpu['off']:.3f}" for mode in modes if mode != "off"))
         answered = results["otlp"]["requests"] + results["otlp"]["errors"] + warmup_requests["otlp"]

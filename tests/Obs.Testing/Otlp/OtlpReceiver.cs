@@ -8,19 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Obs.Testing.Otlp;
 
 /// <summary>
-/// A loopback OTLP trace collector for tests: OTLP/gRPC on an HTTP/2 cleartext port and OTLP/HTTP
+/// A loopback OTLP collector for tests: OTLP/gRPC on an HTTP/2 cleartext port and OTLP/HTTP
 /// (<c>POST /v1/traces</c>, protobuf) on an HTTP/1.1 port, both on 127.0.0.1 with OS-assigned ports.
+/// Metrics exports (<c>/v1/metrics</c>, gRPC <c>MetricsService/Export</c>) are accepted and kept raw.
 /// Start one per test with <see cref="StartAsync(CancellationToken)"/> and dispose it at the end.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly OtlpExportSink _sink;
+    private readonly ReceivedItems<ReceivedMetricExport> _metrics;
 
-    private OtlpReceiver(WebApplication app, OtlpExportSink sink, int grpcPort, int httpPort)
+    private OtlpReceiver(WebApplication app, OtlpExportSink sink, ReceivedItems<ReceivedMetricExport> metrics, int grpcPort, int httpPort)
     {
         _app = app;
         _sink = sink;
+        _metrics = metrics;
         GrpcEndpoint = LoopbackWebHost.LoopbackUri(grpcPort);
         HttpEndpoint = LoopbackWebHost.LoopbackUri(httpPort);
     }
@@ -36,6 +39,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     /// <summary>Every span received so far, over either transport, in arrival order.</summary>
     public IReadOnlyList<ReceivedSpan> Spans => _sink.Spans.Snapshot();
+
+    /// <summary>Every metrics export received so far, over either transport, in arrival order.</summary>
+    public IReadOnlyList<ReceivedMetricExport> MetricExports => _metrics.Snapshot();
 
     /// <summary>Spans received so far; with <c>keepSpans: false</c> the only record of them.</summary>
     public long SpanCount => _sink.SpanCount;
@@ -74,9 +80,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<OtlpGrpcTraceService>();
         app.MapPost(OtlpHttpTraceEndpoint.Path, (RequestDelegate)(context => OtlpHttpTraceEndpoint.HandleAsync(context, sink)));
+        var metrics = new ReceivedItems<ReceivedMetricExport>();
+        app.MapPost(OtlpMetricsEndpoint.HttpPath, (RequestDelegate)(context => OtlpMetricsEndpoint.HandleHttpAsync(context, metrics)));
+        app.MapPost(OtlpMetricsEndpoint.GrpcPath, (RequestDelegate)(context => OtlpMetricsEndpoint.HandleGrpcAsync(context, metrics)));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new OtlpReceiver(app, sink, LoopbackWebHost.BoundPort(grpcListen), LoopbackWebHost.BoundPort(httpListen));
+        return new OtlpReceiver(app, sink, metrics, LoopbackWebHost.BoundPort(grpcListen), LoopbackWebHost.BoundPort(httpListen));
     }
 
     /// <summary>
@@ -85,6 +94,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// </summary>
     public Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(Func<IReadOnlyList<ReceivedSpan>, bool> until, TimeSpan timeout) =>
         _sink.Spans.WaitAsync(until, timeout);
+
+    /// <summary>Waits until <paramref name="until"/> holds for the metrics exports received so far (bounded by <paramref name="timeout"/>).</summary>
+    public Task<IReadOnlyList<ReceivedMetricExport>> WaitForMetricsAsync(Func<IReadOnlyList<ReceivedMetricExport>, bool> until, TimeSpan timeout) =>
+        _metrics.WaitAsync(until, timeout);
 
     /// <summary>Waits for at least <paramref name="count"/> spans (bounded by <paramref name="timeout"/>).</summary>
     public Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(int count, TimeSpan timeout) =>
