@@ -136,8 +136,21 @@ public static class UsageProblems
     private static IEnumerable<string> Verbs(Command root) => root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
 
     /// <summary><c>obs</c>, <c>obs test</c>: the words that start the command line.</summary>
-    private static string VerbOf(CommandResult command) =>
-        string.Join(' ', Ancestors(command).Reverse().Append(command).Select(c => c.Command is RootCommand ? "obs" : c.Command.Name));
+    /// <remarks>
+    /// A loop, not LINQ: this runs on every command line, and <c>Select</c> over a LINQ iterator is a generic virtual
+    /// call that NativeAOT resolves at run time the first time (~2 % of a bare <c>obs run</c>; docs/PERFORMANCE.md).
+    /// </remarks>
+    private static string VerbOf(CommandResult command)
+    {
+        var words = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+        {
+            words.Add(current.Command is RootCommand ? "obs" : current.Command.Name);
+        }
+
+        words.Reverse();
+        return string.Join(' ', words);
+    }
 
     // "-" alone is a value (stdin, by convention), and so is a negative number.
     private static bool LooksLikeOption(string token) =>

@@ -14,5 +14,6 @@ public sealed class CommandAfterDoubleDash : Argument<string[]>
     {
         Description = description;
         Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore;
+        CustomParser = ValueOptions.Texts;
     }
 }
