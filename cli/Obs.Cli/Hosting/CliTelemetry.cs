@@ -18,6 +18,7 @@ public sealed class CliTelemetry : IDisposable
 {
     private readonly ServiceProvider? _services;
     private readonly UnexportedTracing? _unexported;
+    private readonly DirectOtlpTracing? _direct;
     private readonly TracerProvider? _tracerProvider;
     private readonly MeterProvider? _meterProvider;
     private readonly ExportLedger? _ledger;
@@ -44,6 +45,16 @@ public sealed class CliTelemetry : IDisposable
         _verbose = verbose;
         _ledger = new ExportLedger();
         _unexported = new UnexportedTracing(options.Sampling, _ledger);
+    }
+
+    /// <summary>OTLP only, no metric, no host instrumentation: the SDK's exporters fed without its provider.</summary>
+    private CliTelemetry(ObsTelemetryOptions options, ExportLedger ledger, DirectOtlpTracing direct, CliConsole console, bool verbose)
+    {
+        Options = options;
+        _console = console;
+        _verbose = verbose;
+        _ledger = ledger;
+        _direct = direct;
     }
 
     public ObsTelemetryOptions Options { get; }
@@ -84,6 +95,13 @@ public sealed class CliTelemetry : IDisposable
         }
 
         options.Spool.Directory = SpoolDirectory(request.Environment);
+        if (!options.Disabled && tracing is null && !metrics && ObsExporterRegistration.OtlpOnly(options))
+        {
+            // obs run: one span, sent at exit by the SDK's OTLP exporter without building the SDK's provider.
+            var ledger = new ExportLedger();
+            return new CliTelemetry(options, ledger, new DirectOtlpTracing(options, ledger, request.Environment), console, verbose);
+        }
+
         var services = new ServiceCollection().AddObsTelemetry(options, request.Environment, metrics);
         if (tracing is not null && !options.Disabled)
         {
@@ -126,11 +144,19 @@ public sealed class CliTelemetry : IDisposable
     /// </summary>
     public bool Shutdown()
     {
+        if (_tracerProvider is null && _meterProvider is null && _direct is null)
+        {
+            // No exporter, or tracing off: nothing to flush, and no thread pool to start for it (its gate
+            // and worker threads were a tenth of a bare `obs run`'s CPU; docs/PERFORMANCE.md).
+            return true;
+        }
+
         var budget = TimeSpan.FromMilliseconds(Options.Batch.ExportTimeoutMillis);
         var clock = Stopwatch.StartNew();
         var shutdown = Task.Run(() =>
         {
             var ms = (int)budget.TotalMilliseconds;
+            _direct?.Shutdown(ms);
             _tracerProvider?.Shutdown(ms);
             _meterProvider?.Shutdown(Math.Max(1, ms - (int)clock.ElapsedMilliseconds));
         });
@@ -175,6 +201,7 @@ public sealed class CliTelemetry : IDisposable
         _unexported?.Dispose();
         if (done)
         {
+            _direct?.Dispose();
             _services?.Dispose();
         }
     }

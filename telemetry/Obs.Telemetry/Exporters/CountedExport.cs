@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenTelemetry;
+using OpenTelemetry.Resources;
 
 namespace Obs.Telemetry.Exporters;
 
@@ -13,7 +14,9 @@ internal delegate ExportResult ExportBatch(in Batch<Activity> batch);
 /// </summary>
 internal static class CountedExport
 {
-    public static ExportResult Run(BaseExporter<Activity> owner, in Batch<Activity> batch, ExportBatch send, ExporterTally tally, ExportSpool? spool, string refusal)
+    /// <summary>Sends <paramref name="batch"/> with <paramref name="send"/>; a refused one is spooled carrying
+    /// <paramref name="resource"/>, or the resource of <paramref name="owner"/>'s provider when that is null.</summary>
+    public static ExportResult Run(BaseExporter<Activity> owner, in Batch<Activity> batch, ExportBatch send, ExporterTally tally, ExportSpool? spool, string refusal, Resource? resource = null)
     {
         if (spool is null)
         {
@@ -30,7 +33,7 @@ internal static class CountedExport
         var result = Count(send(new Batch<Activity>([.. spans], spans.Count)), spans.Count, tally, refusal);
         if (result != ExportResult.Success)
         {
-            spool.Keep(owner.ParentProvider.GetResource(), spans);
+            spool.Keep(resource ?? owner.ParentProvider.GetResource(), spans);
         }
 
         return result;

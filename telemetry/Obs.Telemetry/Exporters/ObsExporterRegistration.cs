@@ -91,13 +91,42 @@ public static class ObsExporterRegistration
     /// <summary>True when at least one exporter would run.</summary>
     public static bool HasExporters(ObsTelemetryOptions options) => options.EffectiveExporters().Count > 0;
 
-    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool)
+    /// <summary>
+    /// True when every effective exporter speaks OTLP (OTLP, Jaeger): what <see cref="DirectOtlpExporters"/> can build.
+    /// </summary>
+    public static bool OtlpOnly(ObsTelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var exporters = options.EffectiveExporters();
+        return exporters.Count > 0 && exporters.All(kind => kind is ExporterKind.Otlp or ExporterKind.Jaeger);
+    }
+
+    /// <summary>
+    /// The OTLP exporters of <paramref name="options"/> as <see cref="AddObsExporters(TracerProviderBuilder, ObsTelemetryOptions, ExportLedger?)"/>
+    /// builds them (targets, headers, timeouts, counting, spool), for a host that feeds them without a tracer provider:
+    /// they send <paramref name="resource"/>. Only for <see cref="OtlpOnly"/> options.
+    /// </summary>
+    internal static IReadOnlyList<BaseExporter<Activity>> DirectOtlpExporters(ObsTelemetryOptions options, ExportLedger ledger, OpenTelemetry.Resources.Resource resource)
+    {
+        var spool = options.Spool.Directory is { Length: > 0 } directory ? new SpanSpool(directory, options.Spool.MaxBytes) : null;
+        return [.. options.EffectiveExporters().Select(kind => kind switch
+        {
+            ExporterKind.Otlp => OtlpExporter(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger, spool, resource),
+            ExporterKind.Jaeger => OtlpExporter(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger, spool, resource),
+            _ => throw new ArgumentException($"{kind} is not an OTLP exporter.", nameof(options)),
+        })];
+    }
+
+    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool) =>
+        BatchProcessor(OtlpExporter(name, target, options, withHeaders, ledger, spool, resource: null), options.Batch);
+
+    private static CountedOtlpTraceExporter OtlpExporter(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool, OpenTelemetry.Resources.Resource? resource)
     {
         var tally = ledger.For(name, TransportText.Endpoint(target.Endpoint));
         var exporterOptions = new OtlpExporterOptions();
         ApplyOtlp(exporterOptions, target, options, withHeaders);
         exporterOptions.HttpClientFactory = () => CountingClient(tally, exporterOptions.TimeoutMilliseconds);
-        return BatchProcessor(new CountedOtlpTraceExporter(exporterOptions, tally, SpoolFor(spool, name, tally)), options.Batch);
+        return new CountedOtlpTraceExporter(exporterOptions, tally, SpoolFor(spool, name, tally), resource);
     }
 
     private static BatchActivityExportProcessor ZipkinProcessor(ObsTelemetryOptions options, ExportLedger ledger, SpanSpool? spool)
