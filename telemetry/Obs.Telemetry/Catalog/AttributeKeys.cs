@@ -222,6 +222,9 @@ public static class AttributeKeys
         public const string ProcessPid = Process.Pid;
         public const string AppName = "app.name";
         public const string AppVersion = "app.version";
+        public const string TelemetrySdkName = "telemetry.sdk.name";
+        public const string TelemetrySdkLanguage = "telemetry.sdk.language";
+        public const string TelemetrySdkVersion = "telemetry.sdk.version";
     }
 
     /// <summary>Obs' own keys for things no convention covers.</summary>

@@ -19,19 +19,6 @@ internal static partial class BuiltInSecretRules
         ["pass", "pwd", "token", "secret", "key", "auth", "credential", "sig", "cookie", "bearer", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>All rules, in the order they are applied.</summary>
-    public static IReadOnlyList<SecretRule> All { get; } =
-    [
-        new("private-key-block", PrivateKeyBlock(), m => SecretRule.Unmasked(m.Groups["secret"])),
-        new("github-token", GitHubToken(), m => SecretRule.Unmasked(m.Groups["secret"])),
-        new("connection-string", ConnectionStringKey(), m => SecretRule.Unmasked(m.Groups["secret"])),
-        new("authorization-header", AuthorizationHeader(), m => SecretRule.Unmasked(m.Groups["secret"])),
-        new("bearer-token", BearerToken(), m => SecretRule.Unmasked(m.Groups["secret"])),
-        new("secret-flag", SecretFlag(), SecretFlagValue),
-        new("url-user-info", UrlUserInfo(), UrlCredentials),
-        new("key-value", KeyValue(), SecretKeyValue),
-    ];
-
     /// <summary>
     /// The fast path: false when no built-in rule can possibly match, so the value is not regex-scanned.
     /// One vectorised search for secret-ish words, plus <c>://</c> with <c>@</c> for URL user-info.
@@ -42,12 +29,31 @@ internal static partial class BuiltInSecretRules
     /// <summary>Applies every rule to <paramref name="value"/>.</summary>
     public static string Apply(string value)
     {
-        foreach (var rule in All)
+        foreach (var rule in Rules.All)
         {
             value = rule.Apply(value);
         }
 
         return value;
+    }
+
+    // A class of their own, so that MayMatch (every attribute of every span) does not construct eight regular
+    // expressions, one of them parsed at run time (KeyValue's case-insensitive backreference is beyond the source
+    // generator), in a process whose spans hold nothing secret-looking: ~2 % of `obs run` (docs/PERFORMANCE.md).
+    private static class Rules
+    {
+        /// <summary>Every rule, in the order they are applied.</summary>
+        public static readonly IReadOnlyList<SecretRule> All =
+        [
+            new("private-key-block", PrivateKeyBlock(), m => SecretRule.Unmasked(m.Groups["secret"])),
+            new("github-token", GitHubToken(), m => SecretRule.Unmasked(m.Groups["secret"])),
+            new("connection-string", ConnectionStringKey(), m => SecretRule.Unmasked(m.Groups["secret"])),
+            new("authorization-header", AuthorizationHeader(), m => SecretRule.Unmasked(m.Groups["secret"])),
+            new("bearer-token", BearerToken(), m => SecretRule.Unmasked(m.Groups["secret"])),
+            new("secret-flag", SecretFlag(), SecretFlagValue),
+            new("url-user-info", UrlUserInfo(), UrlCredentials),
+            new("key-value", KeyValue(), SecretKeyValue),
+        ];
     }
 
     private static Group? SecretFlagValue(Match match) =>

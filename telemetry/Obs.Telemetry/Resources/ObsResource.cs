@@ -22,13 +22,49 @@ public static class ObsResource
         ArgumentNullException.ThrowIfNull(options);
 
         // Clear() drops the SDK's own environment detector: it would read OTEL_* directly and
-        // bypass Obs' precedence (flags over environment over YAML).
+        // bypass Obs' precedence (flags over environment over YAML). telemetry.sdk.* are the values
+        // AddTelemetrySdk() gives (ObsResourceWireTests pins them), written out: AddTelemetrySdk() runs the SDK's
+        // static constructor, which reads its version by reflection and starts self-diagnostics, a twentieth of
+        // `obs run` with an exporter (docs/PERFORMANCE.md).
         return builder
             .Clear()
             .AddService(options.ServiceName, serviceVersion: options.ServiceVersion, autoGenerateServiceInstanceId: true)
-            .AddTelemetrySdk()
+            .AddAttributes(TelemetrySdk)
             .AddAttributes(Attributes(options));
     }
+
+    /// <summary>
+    /// The resource <see cref="Configure"/> builds, made without a <see cref="ResourceBuilder"/>, whose static
+    /// constructor runs the SDK's (see above): for a host that feeds the SDK's exporters without a tracer provider
+    /// (<see cref="Tracing.DirectOtlpTracing"/>). Later values win, as the builder's merge does.
+    /// </summary>
+    public static Resource Build(ObsTelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var attributes = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [AttributeKeys.Resource.ServiceName] = options.ServiceName,
+        };
+        if (options.ServiceVersion is { } version)
+        {
+            attributes[AttributeKeys.Resource.ServiceVersion] = version;
+        }
+
+        attributes[AttributeKeys.Resource.ServiceInstanceId] = Guid.NewGuid().ToString();
+        foreach (var (key, value) in TelemetrySdk.Concat(Attributes(options)))
+        {
+            attributes[key] = value;
+        }
+
+        return new Resource(attributes);
+    }
+
+    private static readonly KeyValuePair<string, object>[] TelemetrySdk =
+    [
+        new(AttributeKeys.Resource.TelemetrySdkName, "opentelemetry"),
+        new(AttributeKeys.Resource.TelemetrySdkLanguage, "dotnet"),
+        new(AttributeKeys.Resource.TelemetrySdkVersion, ObsVersion.OpenTelemetrySdk),
+    ];
 
     /// <summary>The attributes beside service.* and telemetry.sdk.*.</summary>
     public static IReadOnlyDictionary<string, object> Attributes(ObsTelemetryOptions options)

@@ -5,7 +5,6 @@ using Obs.Telemetry.Exporters;
 using Obs.Telemetry.Redaction;
 using Obs.Telemetry.Resources;
 using OpenTelemetry;
-using OpenTelemetry.Resources;
 
 namespace Obs.Telemetry.Tracing;
 
@@ -53,7 +52,7 @@ public sealed class DirectOtlpTracing : IDisposable
 
         _batch = options.Batch;
         _redaction = new RedactionProcessor(new SecretRedactor(options.Redaction, environment));
-        var resource = ObsResource.Configure(ResourceBuilder.CreateEmpty(), options).Build();
+        var resource = ObsResource.Build(options);
         _exporters = ObsExporterRegistration.DirectOtlpExporters(options, ledger, resource);
         _listener = SdkEquivalentSampling.Listen(options.Sampling, sourceNames, span => Ended(span, ledger));
     }
