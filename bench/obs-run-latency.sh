@@ -5,7 +5,8 @@
 #
 # Publishes bench/Obs.Bench.Floor (NativeAOT, obs's start-up settings) when it is missing, starts the
 # loopback OTLP receiver in a process of its own (Obs.Bench.Telemetry receive), then hyperfine runs, in one
-# session: `true`; the floor (runtime alone, SDK + one span, SDK + OTLP/gRPC export); obs run with no
+# session: `true`; the floor (runtime alone, SDK + one span, SDK + OTLP/gRPC export, the SDK's OTLP exporter
+# fed without a tracer provider as obs run does); obs run with no
 # exporter, exporting over OTLP/gRPC to the receiver, and with a dead collector (a closed port).
 # Then perf stat's task-clock and page faults for obs run. Needs hyperfine and perf (Debian packages).
 set -euo pipefail
@@ -14,7 +15,7 @@ obs=${1:-artifacts/obs/obs}
 runs=${2:-40}
 floor=artifacts/obs-floor/Obs.Bench.Floor
 [ -x "$obs" ] || { echo "no obs binary at $obs (dotnet publish cli/Obs.Cli -c Release -r linux-x64 -o artifacts/obs)" >&2; exit 2; }
-if [ ! -x "$floor" ]; then
+if [ ! -x "$floor" ] || [ bench/Obs.Bench.Floor/DirectExport.cs -nt "$floor" ]; then
   dotnet publish bench/Obs.Bench.Floor -c Release -r linux-x64 -o artifacts/obs-floor -nologo -v quiet >/dev/null
 fi
 dotnet build -c Release bench/Obs.Bench.Telemetry -nologo -v quiet >/dev/null
@@ -35,6 +36,7 @@ hyperfine -N --warmup 5 --runs "$runs" --style basic \
   -n 'floor: runtime alone' "$floor" \
   -n 'floor: SDK, one span' "$floor sdk" \
   -n 'floor: SDK, OTLP/gRPC' "$floor otlp $grpc" \
+  -n 'floor: OTLP exporter, no provider' "$floor direct $grpc" \
   -n 'obs run, no exporter' "$obs --exporter none run -- true" \
   -n 'obs run, OTLP/gRPC' "$obs --exporter otlp --endpoint $grpc run -- true" \
   -n 'obs run, dead collector' "$obs --exporter otlp --endpoint http://127.0.0.1:9 run -- true" \
