@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Obs.Telemetry.Catalog;
 using Obs.Telemetry.Configuration;
@@ -86,6 +88,38 @@ public sealed class DirectOtlpTracingTests
         finally
         {
             Directory.Delete(spoolDirectory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(OtlpWireProtocol.Grpc)]
+    [InlineData(OtlpWireProtocol.HttpProtobuf)]
+    public void A_collector_that_accepts_and_never_answers_costs_at_most_the_export_timeout(OtlpWireProtocol protocol)
+    {
+        // The kernel completes the TCP handshake from the backlog; nothing ever reads or replies.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            using var source = new ActivitySource("obs-direct-silent-" + Guid.NewGuid().ToString("N"));
+            var options = Options(new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/"), protocol);
+            options.OtlpTimeoutMillis = 500;
+            var ledger = new ExportLedger();
+            var clock = Stopwatch.StartNew();
+            using (var direct = new DirectOtlpTracing(options, ledger, Environment, [source.Name]))
+            {
+                Record(source, "unanswered");
+                direct.Shutdown(options.Batch.ExportTimeoutMillis);
+            }
+
+            Assert.InRange(clock.ElapsedMilliseconds, 0, options.Batch.ExportTimeoutMillis + 1000);
+            var outcome = Assert.Single(ledger.Report().Exporters);
+            Assert.Equal((1L, 0L, 1L), (ledger.Recorded, outcome.Exported, outcome.Failed));
+            Assert.NotNull(outcome.LastError);
+        }
+        finally
+        {
+            silent.Stop();
         }
     }
 
