@@ -23,13 +23,18 @@ public sealed class ObsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LocalOrchestrationEngine _engine;
-    private readonly ObsTelemetryOptions _telemetry;
+    private readonly ReadinessCheck _exporters;
 
     private ObsServer(WebApplication app, LocalOrchestrationEngine engine, ObsTelemetryOptions telemetry)
     {
         _app = app;
         _engine = engine;
-        _telemetry = telemetry;
+
+        // The configuration is fixed for the server's life: worked out once, not on every GET /health.
+        var exporters = telemetry.EffectiveExporters();
+        _exporters = exporters.Count == 0
+            ? new ReadinessCheck("none", "tracing is off")
+            : new ReadinessCheck("configured", string.Join(", ", exporters));
     }
 
     /// <summary>The addresses Kestrel actually listens on (a <c>:0</c> port resolved).</summary>
@@ -98,10 +103,7 @@ public sealed class ObsServer : IAsyncDisposable
             checks["database"] = new ReadinessCheck(HealthReport.Unhealthy, ex.Message);
         }
 
-        var exporters = _telemetry.EffectiveExporters();
-        checks["exporters"] = exporters.Count == 0
-            ? new ReadinessCheck("none", "tracing is off")
-            : new ReadinessCheck("configured", string.Join(", ", exporters));
+        checks["exporters"] = _exporters;
         return checks;
     }
 

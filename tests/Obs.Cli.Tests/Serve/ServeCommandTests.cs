@@ -96,6 +96,15 @@ public sealed class ServeCommandTests : IDisposable
         await using var receiver = await OtlpReceiver.StartAsync();
         await using (var serve = await ServeProcess.StartAsync(_directory, OtlpArgs(receiver)))
         {
+            // Readiness names the exporters in use, on every call.
+            using var client = serve.CreateClient();
+            for (var call = 0; call < 2; call++)
+            {
+                using var health = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+                var exporters = health.RootElement.GetProperty("checks").GetProperty("exporters");
+                Assert.Equal(("configured", "Otlp"), (exporters.GetProperty("status").GetString(), exporters.GetProperty("detail").GetString()));
+            }
+
             Assert.Equal(0, await serve.TerminateAsync());
         }
 
