@@ -15,5 +15,6 @@ public sealed class CommandAfterDoubleDash : Argument<string[]>
         Description = description;
         Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore;
         CustomParser = ValueOptions.Texts;
+        DefaultValueFactory = _ => [];
     }
 }

@@ -31,6 +31,7 @@ public sealed class RunCommand : Command
         Description = "Extra span attribute as key=value; repeat for more.",
         AllowMultipleArgumentsPerToken = false,
         CustomParser = ValueOptions.Texts,
+        DefaultValueFactory = _ => [],
     };
 
     private readonly CommandAfterDoubleDash _command = new("The command and its arguments, after --.", required: true);

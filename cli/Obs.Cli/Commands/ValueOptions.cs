@@ -76,7 +76,8 @@ public static class ValueOptions
     /// <summary>
     /// The tokens' text, for a <c>string[]</c> option or argument: without it the parser converts them by reflection
     /// (<c>Array.CreateInstance</c>, generic virtual lookups), which NativeAOT's type loader resolves at run time — a
-    /// measurable share of <c>obs run</c>'s start-up (docs/PERFORMANCE.md).
+    /// measurable share of <c>obs run</c>'s start-up (docs/PERFORMANCE.md). Give such a symbol a
+    /// <c>DefaultValueFactory</c> too: its default (an empty array) is otherwise made by reflection as well.
     /// </summary>
     public static string[] Texts(ArgumentResult result)
     {

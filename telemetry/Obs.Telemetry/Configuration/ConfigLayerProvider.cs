@@ -26,10 +26,18 @@ internal abstract class ConfigLayerProvider : ConfigurationProvider
             return origin;
         }
 
+        // A loop, not Where(...).Select(...): Select over a LINQ iterator is a generic virtual call, which NativeAOT
+        // resolves at run time on first use — and this runs for every key read at every start (docs/PERFORMANCE.md).
         var prefix = key + ConfigurationPath.KeyDelimiter;
-        return _origins.Where(pair => pair.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(pair => pair.Value)
-            .FirstOrDefault();
+        foreach (var (setKey, setOrigin) in _origins)
+        {
+            if (setKey.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return setOrigin;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when this layer sets <paramref name="key"/> itself or anything below it.</summary>

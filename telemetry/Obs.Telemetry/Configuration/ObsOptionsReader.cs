@@ -197,11 +197,20 @@ internal static class ObsOptionsReader
         app.Environment = config.FindNonEmpty(ConfigKeys.AppEnvironment)?.Value.Trim() ?? app.Environment;
     }
 
-    private static string[] KnownChildren(string section) =>
-        ConfigKeys.All
-            .Where(key => string.Equals(ConfigurationPath.GetParentPath(key), section, StringComparison.Ordinal))
-            .Select(key => ConfigurationPath.GetSectionKey(key))
-            .ToArray();
+    // A loop for the reason ConfigLayerProvider.OriginOf gives.
+    private static string[] KnownChildren(string section)
+    {
+        var children = new List<string>();
+        foreach (var key in ConfigKeys.All)
+        {
+            if (string.Equals(ConfigurationPath.GetParentPath(key), section, StringComparison.Ordinal))
+            {
+                children.Add(ConfigurationPath.GetSectionKey(key));
+            }
+        }
+
+        return [.. children];
+    }
 
     private static bool IsHttpToken(string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
