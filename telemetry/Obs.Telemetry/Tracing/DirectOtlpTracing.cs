@@ -104,12 +104,17 @@ public sealed class DirectOtlpTracing : IDisposable
             return;
         }
 
-        ledger.SpanRecorded();
+        // As in the SDK pipeline: redaction first; a span it withheld (Recorded cleared) is neither counted nor sent.
         _redaction.OnEnd(span);
+        if (!span.Recorded)
+        {
+            return;
+        }
+
+        ledger.SpanRecorded();
         lock (_gate)
         {
-            // A span the redaction withheld (Recorded cleared) is not sent, as the SDK's export processor skips it.
-            if (span.Recorded && _ended.Count < _batch.MaxQueueSize)
+            if (_ended.Count < _batch.MaxQueueSize)
             {
                 _ended.Add(span);
             }
