@@ -11,7 +11,11 @@ using OpenTelemetry.Trace;
 
 namespace Obs.Telemetry;
 
-/// <summary>The one entry point every Obs host (CLI, <c>obs serve</c>, Functions) uses to wire telemetry.</summary>
+/// <summary>
+/// The one entry point every Obs host (CLI, <c>obs serve</c>, Functions) uses to wire telemetry; only <c>obs run</c>'s
+/// start-up paths (<see cref="Tracing.UnexportedTracing"/>, <see cref="Tracing.DirectOtlpTracing"/>) do without the
+/// providers, and are tested against this pipeline.
+/// </summary>
 public static class ObsTelemetryServiceCollectionExtensions
 {
     /// <summary>
