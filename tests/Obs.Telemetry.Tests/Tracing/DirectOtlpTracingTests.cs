@@ -61,6 +61,27 @@ public sealed class DirectOtlpTracingTests
     }
 
     [Fact]
+    public async Task Jaeger_is_sent_as_otlp_to_its_own_endpoint()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        using var source = new ActivitySource("obs-direct-jaeger-" + Guid.NewGuid().ToString("N"));
+        var options = Options(LoopbackPorts.GetUnusedEndpoint(), OtlpWireProtocol.Grpc);
+        options.Exporters = [ExporterKind.Jaeger];
+        options.JaegerEndpoint = receiver.GrpcEndpoint;
+        var ledger = new ExportLedger();
+        using (var direct = new DirectOtlpTracing(options, ledger, Environment, [source.Name]))
+        {
+            Record(source, "to-jaeger");
+            Assert.True(direct.Shutdown(ObsTelemetryHost.FlushMillis));
+        }
+
+        var span = Assert.Single(await receiver.WaitForSpansAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(options.ServiceName, span.Resource["service.name"]);
+        var outcome = Assert.Single(ledger.Report().Exporters);
+        Assert.Equal((ObsExporterRegistration.JaegerName, 1L), (outcome.Name, outcome.Exported));
+    }
+
+    [Fact]
     public void A_collector_that_is_away_gets_the_span_spooled_with_its_resource()
     {
         var spoolDirectory = Directory.CreateTempSubdirectory("obs-direct-spool-").FullName;
