@@ -51,8 +51,10 @@ public static class ObsCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var parse = ParseOneVerb(args, console) ?? Build(console).Parse(args);
-        if (!IsHelpRequest(parse) && UsageProblems.Find(parse) is { } problem)
+        // A one-verb parse is returned only when it is free of usage problems: checked once, there.
+        var oneVerb = ParseOneVerb(args, console);
+        var parse = oneVerb ?? Build(console).Parse(args);
+        if (oneVerb is null && !IsHelpRequest(parse) && UsageProblems.Find(parse) is { } problem)
         {
             console.Fail(problem);
             return ExitCodes.UsageError;
