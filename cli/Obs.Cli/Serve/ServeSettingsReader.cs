@@ -20,6 +20,15 @@ public static class ServeSettingsReader
     public const string MaxRequestBodyBytesKey = "max_request_body_bytes";
     public const string RetentionHoursKey = "retention_hours";
     public const string ApiKeysKey = "api_keys";
+
+    /// <summary>
+    /// The shortest API key accepted. Keys are masked wherever they appear in a span, so a short one would also mask
+    /// every ordinary word it occurs in (a key <c>k</c> turned <c>startup.health_checks</c> into
+    /// <c>startup.health_chec[REDACTED]s</c>) — besides being guessable.
+    /// </summary>
+    public const int MinimumKeyLength = 8;
+
+    private const string ShortKeyMessage = "an API key must be at least 8 characters: a shorter one is guessable, and masking it would garble every span it occurs in.";
     public const string AllowedCommandsKey = "allowed_commands";
     public const string WorkingRootKey = "working_root";
 
@@ -45,7 +54,14 @@ public static class ServeSettingsReader
 
         if (request.Environment.TryGetValue(ApiKeyVariable, out var key) && !string.IsNullOrWhiteSpace(key))
         {
-            settings.ConfiguredKeys.Add(key.Trim());
+            if (key.Trim().Length < MinimumKeyLength)
+            {
+                problems.Add(new ConfigProblem(ApiKeyVariable, "environment", "***", ShortKeyMessage));
+            }
+            else
+            {
+                settings.ConfiguredKeys.Add(key.Trim());
+            }
         }
 
         settings.Urls = flags.Urls ?? settings.Urls;
@@ -161,6 +177,10 @@ public static class ServeSettingsReader
             if (string.IsNullOrWhiteSpace(item))
             {
                 file.Report(key, secret ? "***" : item, "must be a non-empty string or a list of them.");
+            }
+            else if (secret && item.Trim().Length < MinimumKeyLength)
+            {
+                file.Report(key, "***", ShortKeyMessage);
             }
             else
             {

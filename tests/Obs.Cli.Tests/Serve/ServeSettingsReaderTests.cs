@@ -30,14 +30,14 @@ public sealed class ServeSettingsReaderTests : IDisposable
             """);
 
         var problems = new List<ConfigProblem>();
-        var settings = ServeSettingsReader.Read(Request(config, ("OBS_API_KEY", "env-key")), new ServeSettingsReader.Flags(null, null, null), problems);
+        var settings = ServeSettingsReader.Read(Request(config, ("OBS_API_KEY", "env-key-1")), new ServeSettingsReader.Flags(null, null, null), problems);
 
         Assert.Empty(problems);
         Assert.Equal("http://127.0.0.1:9001;http://127.0.0.1:9002", settings.Urls);
         Assert.Equal(3, settings.MaxConcurrentActivities);
         Assert.Equal(2048, settings.Api.MaxRequestBodyBytes);
         Assert.Equal(TimeSpan.FromDays(7), settings.Retention);
-        Assert.Equal(["first-key", "second-key", "env-key"], settings.ConfiguredKeys);
+        Assert.Equal(["first-key", "second-key", "env-key-1"], settings.ConfiguredKeys);
         Assert.Equal(["echo", "python3"], settings.Api.AllowedCommands);
         Assert.Equal(root, settings.Api.WorkingRoot);
         Assert.Equal("default", Assert.Single(settings.Api.DefaultBuild!.Steps).Name);
@@ -92,6 +92,23 @@ public sealed class ServeSettingsReaderTests : IDisposable
             ["build", "security.allowed_commands", "security.api_keys[0]", "serve.max_concurrent_activities", "serve.max_request_body_bytes", "serve.retention_hours"],
             problems.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("12345", string.Join('\n', problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ShortApiKeys_AreProblemsNamingTheKey_NeverAcceptedOrEchoed()
+    {
+        var config = Write("""
+            security:
+              api_keys: [long-enough-key, short7x]
+            """);
+
+        var problems = new List<ConfigProblem>();
+        var settings = ServeSettingsReader.Read(Request(config, ("OBS_API_KEY", "k")), new ServeSettingsReader.Flags(null, null, null), problems);
+
+        Assert.Equal(["OBS_API_KEY", "security.api_keys"], problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(problems, p => Assert.Contains("at least 8 characters", p.Message, StringComparison.Ordinal));
+        Assert.Equal(["long-enough-key"], settings.ConfiguredKeys);
+        Assert.DoesNotContain("short7x", string.Join('\n', problems), StringComparison.Ordinal);
     }
 
     [Fact]
