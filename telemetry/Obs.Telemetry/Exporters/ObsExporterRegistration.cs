@@ -34,7 +34,7 @@ public static class ObsExporterRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ledger ??= new ExportLedger();
-        var spool = options.Spool.Directory is { Length: > 0 } directory ? new SpanSpool(directory, options.Spool.MaxBytes) : null;
+        var spool = SpoolOf(options);
 
         builder.AddProcessor(new RecordedSpanCounter(ledger));
         foreach (var kind in options.EffectiveExporters())
@@ -46,10 +46,8 @@ public static class ObsExporterRegistration
                     builder.AddProcessor(new SimpleActivityExportProcessor(new CompactConsoleExporter(tally: ledger.For(ConsoleName, null))));
                     break;
                 case ExporterKind.Otlp:
-                    builder.AddProcessor(OtlpProcessor(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger, spool));
-                    break;
                 case ExporterKind.Jaeger:
-                    builder.AddProcessor(OtlpProcessor(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger, spool));
+                    builder.AddProcessor(BatchProcessor(OtlpFamilyExporter(kind, options, ledger, spool, resource: null), options.Batch));
                     break;
                 case ExporterKind.Zipkin:
                     builder.AddProcessor(ZipkinProcessor(options, ledger, spool));
@@ -108,17 +106,20 @@ public static class ObsExporterRegistration
     /// </summary>
     internal static IReadOnlyList<BaseExporter<Activity>> DirectOtlpExporters(ObsTelemetryOptions options, ExportLedger ledger, OpenTelemetry.Resources.Resource resource)
     {
-        var spool = options.Spool.Directory is { Length: > 0 } directory ? new SpanSpool(directory, options.Spool.MaxBytes) : null;
-        return [.. options.EffectiveExporters().Select(kind => kind switch
-        {
-            ExporterKind.Otlp => OtlpExporter(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger, spool, resource),
-            ExporterKind.Jaeger => OtlpExporter(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger, spool, resource),
-            _ => throw new ArgumentException($"{kind} is not an OTLP exporter.", nameof(options)),
-        })];
+        var spool = SpoolOf(options);
+        return [.. options.EffectiveExporters().Select(kind => OtlpFamilyExporter(kind, options, ledger, spool, resource))];
     }
 
-    private static BatchActivityExportProcessor OtlpProcessor(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool) =>
-        BatchProcessor(OtlpExporter(name, target, options, withHeaders, ledger, spool, resource: null), options.Batch);
+    private static SpanSpool? SpoolOf(ObsTelemetryOptions options) =>
+        options.Spool.Directory is { Length: > 0 } directory ? new SpanSpool(directory, options.Spool.MaxBytes) : null;
+
+    // The exporters that speak OTLP: OTLP itself, with the configured headers, and Jaeger, which takes OTLP on its own endpoint.
+    private static CountedOtlpTraceExporter OtlpFamilyExporter(ExporterKind kind, ObsTelemetryOptions options, ExportLedger ledger, SpanSpool? spool, OpenTelemetry.Resources.Resource? resource) => kind switch
+    {
+        ExporterKind.Otlp => OtlpExporter(OtlpName, OtlpTarget.ForOtlpTraces(options), options, withHeaders: true, ledger, spool, resource),
+        ExporterKind.Jaeger => OtlpExporter(JaegerName, OtlpTarget.ForJaeger(options.JaegerEndpoint ?? ObsDefaults.OtlpGrpcEndpoint), options, withHeaders: false, ledger, spool, resource),
+        _ => throw new ArgumentException($"{kind} is not an OTLP exporter.", nameof(kind)),
+    };
 
     private static CountedOtlpTraceExporter OtlpExporter(string name, OtlpTarget target, ObsTelemetryOptions options, bool withHeaders, ExportLedger ledger, SpanSpool? spool, OpenTelemetry.Resources.Resource? resource)
     {
