@@ -37,23 +37,17 @@ public sealed class CliTelemetry : IDisposable
         _ledger = _tracerProvider is null ? null : services.GetService<ExportLedger>();
     }
 
-    /// <summary>No exporter: spans sampled and counted as the SDK would, without building it.</summary>
-    private CliTelemetry(ObsTelemetryOptions options, CliConsole console, bool verbose)
-    {
-        Options = options;
-        _console = console;
-        _verbose = verbose;
-        _ledger = new ExportLedger();
-        _unexported = new UnexportedTracing(options.Sampling, _ledger);
-    }
-
-    /// <summary>OTLP only, no metric, no host instrumentation: the SDK's exporters fed without its provider.</summary>
-    private CliTelemetry(ObsTelemetryOptions options, ExportLedger ledger, DirectOtlpTracing direct, CliConsole console, bool verbose)
+    /// <summary>
+    /// Without the SDK's provider: no exporter (<paramref name="unexported"/>: sampled and counted as the SDK would), or
+    /// OTLP only with no metric and no host instrumentation (<paramref name="direct"/>: the SDK's exporters fed directly).
+    /// </summary>
+    private CliTelemetry(ObsTelemetryOptions options, ExportLedger ledger, CliConsole console, bool verbose, UnexportedTracing? unexported, DirectOtlpTracing? direct)
     {
         Options = options;
         _console = console;
         _verbose = verbose;
         _ledger = ledger;
+        _unexported = unexported;
         _direct = direct;
     }
 
@@ -91,7 +85,8 @@ public sealed class CliTelemetry : IDisposable
         if (!options.Disabled && tracing is null && !ObsExporterRegistration.HasExporters(options))
         {
             // Nothing to export to and no host instrumentation: the SDK's provider would only sample and count.
-            return new CliTelemetry(options, console, verbose);
+            var ledger = new ExportLedger();
+            return new CliTelemetry(options, ledger, console, verbose, new UnexportedTracing(options.Sampling, ledger), direct: null);
         }
 
         options.Spool.Directory = SpoolDirectory(request.Environment);
@@ -99,7 +94,7 @@ public sealed class CliTelemetry : IDisposable
         {
             // obs run: one span, sent at exit by the SDK's OTLP exporter without building the SDK's provider.
             var ledger = new ExportLedger();
-            return new CliTelemetry(options, ledger, new DirectOtlpTracing(options, ledger, request.Environment), console, verbose);
+            return new CliTelemetry(options, ledger, console, verbose, unexported: null, new DirectOtlpTracing(options, ledger, request.Environment));
         }
 
         var services = new ServiceCollection().AddObsTelemetry(options, request.Environment, metrics);
