@@ -20,6 +20,8 @@ public static class ServeSettingsReader
     public const string MaxRequestBodyBytesKey = "max_request_body_bytes";
     public const string RetentionHoursKey = "retention_hours";
     public const string ApiKeysKey = "api_keys";
+    public const string AllowedCommandsKey = "allowed_commands";
+    public const string WorkingRootKey = "working_root";
 
     /// <summary>
     /// The shortest API key accepted. Keys are masked wherever they appear in a span, so a short one would also mask
@@ -28,9 +30,8 @@ public static class ServeSettingsReader
     /// </summary>
     public const int MinimumKeyLength = 8;
 
-    private const string ShortKeyMessage = "an API key must be at least 8 characters: a shorter one is guessable, and masking it would garble every span it occurs in.";
-    public const string AllowedCommandsKey = "allowed_commands";
-    public const string WorkingRootKey = "working_root";
+    private static readonly string ShortKeyMessage =
+        $"an API key must be at least {MinimumKeyLength} characters: a shorter one is guessable, and masking it would garble every span it occurs in.";
 
     /// <summary>Ten years: a longer retention is a typo, not a policy.</summary>
     private const double MaxRetentionHours = 24 * 366 * 10;
@@ -52,15 +53,15 @@ public static class ServeSettingsReader
             ReadDefaultBuild(file, settings, problems);
         }
 
-        if (request.Environment.TryGetValue(ApiKeyVariable, out var key) && !string.IsNullOrWhiteSpace(key))
+        if (request.Environment.TryGetValue(ApiKeyVariable, out var key) && key?.Trim() is { Length: > 0 } trimmed)
         {
-            if (key.Trim().Length < MinimumKeyLength)
+            if (trimmed.Length < MinimumKeyLength)
             {
                 problems.Add(new ConfigProblem(ApiKeyVariable, "environment", "***", ShortKeyMessage));
             }
             else
             {
-                settings.ConfiguredKeys.Add(key.Trim());
+                settings.ConfiguredKeys.Add(trimmed);
             }
         }
 
