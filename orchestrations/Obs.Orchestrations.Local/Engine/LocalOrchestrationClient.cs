@@ -71,7 +71,7 @@ internal sealed class LocalOrchestrationClient(LocalOrchestrationEngine engine) 
             {
                 var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"No orchestration instance with id '{instanceId}'.");
-                if (metadata.IsCompleted)
+                if (metadata.IsCompleted && !engine.IsFinishing(instanceId))
                 {
                     engine.StopWaiting(instanceId, finished);
                     return metadata;

@@ -125,9 +125,19 @@ public sealed partial class LocalOrchestrationEngine
             CompletedAt = status.IsTerminal() ? now : null,
             ReplayedThrough = history.Count - 1 + newEvents.Count,
         };
+        if (status.IsTerminal())
+        {
+            BeginFinishing(instanceId);
+        }
+
         if (!Store.CommitEpisode(instanceId, OwnerId, newEvents, newWork, update, out var insertedWork))
         {
             // Terminated meanwhile, or another engine took the lease: not ours to run any more.
+            if (status.IsTerminal())
+            {
+                EndFinishing(instanceId);
+            }
+
             owned.Cancel();
             Release(instanceId);
             return;
@@ -137,9 +147,7 @@ public sealed partial class LocalOrchestrationEngine
         {
             // Activities still running (siblings of a failure the code did not wait for) are stopped.
             owned.Cancel();
-            EmitFinished(record, status, result.Failure, result.SpanAttributes);
-            Release(instanceId);
-            Signal(instanceId);
+            Finish(record, status, result.Failure, result.SpanAttributes);
             return;
         }
 

@@ -26,6 +26,7 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
     private readonly Channel<WorkItem> _activities = Channel.CreateUnbounded<WorkItem>();
     private readonly Channel<ActivityCompletion> _completions = Channel.CreateUnbounded<ActivityCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _finishing = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private SqliteInstanceStore? _store;
@@ -157,6 +158,18 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
     internal Task WhenFinished(string instanceId) =>
         _finished.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>
+    /// True between storing an instance's end and emitting its orchestration span. A waiter that saw the
+    /// end in the store waits this out, so a host that flushes its exporter after the wait has the span.
+    /// </summary>
+    internal bool IsFinishing(string instanceId)
+    {
+        lock (_finishing)
+        {
+            return _finishing.ContainsKey(instanceId);
+        }
+    }
+
     /// <summary>Drops a waiter that is no longer needed (the caller saw the instance finish, or gave up).</summary>
     internal void StopWaiting(string instanceId, Task waiter)
     {
@@ -171,8 +184,15 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
     internal bool Terminate(string instanceId, string? outputJson)
     {
         var record = Store.GetInstance(instanceId);
-        if (record is null || !Store.Terminate(instanceId, Clock.GetUtcNow(), outputJson))
+        if (record is null)
         {
+            return false;
+        }
+
+        BeginFinishing(instanceId);
+        if (!Store.Terminate(instanceId, Clock.GetUtcNow(), outputJson))
+        {
+            EndFinishing(instanceId);
             return false;
         }
 
@@ -181,10 +201,44 @@ public sealed partial class LocalOrchestrationEngine : IAsyncDisposable
             owned.Cancel();
         }
 
-        EmitFinished(record, OrchestrationRuntimeStatus.Terminated, null, new Dictionary<string, object?>());
-        Release(instanceId);
-        Signal(instanceId);
+        Finish(record, OrchestrationRuntimeStatus.Terminated, null, new Dictionary<string, object?>());
         return true;
+    }
+
+    /// <summary>
+    /// Marks an instance whose end is about to be stored, before anyone can read it there. Counted: an
+    /// episode and a terminate may race, and the one that loses must not clear the winner's mark.
+    /// </summary>
+    private void BeginFinishing(string instanceId)
+    {
+        lock (_finishing)
+        {
+            _finishing[instanceId] = _finishing.GetValueOrDefault(instanceId) + 1;
+        }
+    }
+
+    private void EndFinishing(string instanceId)
+    {
+        lock (_finishing)
+        {
+            if (_finishing.TryGetValue(instanceId, out var count) && count > 1)
+            {
+                _finishing[instanceId] = count - 1;
+            }
+            else
+            {
+                _finishing.Remove(instanceId);
+            }
+        }
+    }
+
+    /// <summary>After the end is stored: emits the span, then lets waiters go.</summary>
+    private void Finish(InstanceRecord record, OrchestrationRuntimeStatus status, TaskFailureDetails? failure, IReadOnlyDictionary<string, object?> attributes)
+    {
+        EmitFinished(record, status, failure, attributes);
+        EndFinishing(record.InstanceId);
+        Release(record.InstanceId);
+        Signal(record.InstanceId);
     }
 
     private void Release(string instanceId)

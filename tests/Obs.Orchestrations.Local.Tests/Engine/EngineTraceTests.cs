@@ -131,4 +131,110 @@ public sealed class EngineTraceTests
         var probe = Assert.Single(collector.InTrace(ActivityTraceId.CreateFromString(currentId.Split('-')[1])), s => s.DisplayName == "Probe");
         Assert.Equal(probe.Id, currentId);
     }
+
+    [Fact]
+    public async Task Wait_SeesTheEndInTheStore_ReturnsOnlyOnceTheOrchestrationSpanIsEmitted()
+    {
+        using var collector = new ObsSpanCollector();
+        using var held = new HeldSpanStop("Quick");
+        await using var harness = await EngineHarness.StartAsync(r => r.AddOrchestrator<int, int>("Quick", (_, x) => Task.FromResult(x)));
+        using var timeout = new CancellationTokenSource(EngineHarness.Patience);
+
+        string id;
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
+        {
+            held.TraceId = caller!.TraceId;
+            id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Quick", 1);
+        }
+
+        var wait = harness.Client.WaitForInstanceCompletionAsync(id, false, timeout.Token);
+        await held.AssertWaitHeldUntilSpanEmittedAsync(harness, id, wait);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await wait).RuntimeStatus);
+        Assert.Single(collector.InTrace(held.TraceId), s => s.DisplayName == "Quick");
+    }
+
+    [Fact]
+    public async Task Wait_OnATerminatedInstance_ReturnsOnlyOnceItsSpanIsEmitted()
+    {
+        using var collector = new ObsSpanCollector();
+        using var held = new HeldSpanStop("Endless");
+        await using var harness = await EngineHarness.StartAsync(r => r
+            .AddActivity<int, int>("Hang", async (ctx, x) =>
+            {
+                await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+                return x;
+            })
+            .AddOrchestrator<int, int>("Endless", (ctx, x) => ctx.CallActivityAsync<int>("Hang", x)));
+        using var timeout = new CancellationTokenSource(EngineHarness.Patience);
+
+        string id;
+        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
+        {
+            held.TraceId = caller!.TraceId;
+            id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Endless", 1);
+        }
+
+        var wait = harness.Client.WaitForInstanceCompletionAsync(id, false, timeout.Token);
+        var terminate = Task.Run(() => harness.Client.TerminateInstanceAsync(id, "stop", timeout.Token), timeout.Token);
+        await held.AssertWaitHeldUntilSpanEmittedAsync(harness, id, wait);
+        await terminate;
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await wait).RuntimeStatus);
+        Assert.Single(collector.InTrace(held.TraceId), s => s.DisplayName == "Endless");
+    }
+
+    /// <summary>Holds the stop of one orchestration span of one trace, as a slow exporter or processor would.</summary>
+    private sealed class HeldSpanStop : IDisposable
+    {
+        private readonly ManualResetEventSlim _stopping = new();
+        private readonly ManualResetEventSlim _release = new();
+        private readonly ActivityListener _listener;
+
+        public HeldSpanStop(string spanName)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == ObsActivitySources.Orchestrations.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = a =>
+                {
+                    if (a.TraceId == TraceId && a.DisplayName == spanName)
+                    {
+                        _stopping.Set();
+                        _release.Wait(EngineHarness.Patience);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public ActivityTraceId TraceId { get; set; }
+
+        /// <summary>While the span's stop is held and the end already stored, the wait must not return; once released, it does.</summary>
+        public async Task AssertWaitHeldUntilSpanEmittedAsync(EngineHarness harness, string id, Task wait)
+        {
+            try
+            {
+                Assert.True(_stopping.Wait(EngineHarness.Patience), "the orchestration span was never stopped");
+                Assert.True((await harness.Client.GetInstanceAsync(id))!.IsCompleted, "the end should be stored before the span is emitted");
+                var first = await Task.WhenAny(wait, Task.Delay(TimeSpan.FromMilliseconds(700)));
+                Assert.NotSame(wait, first);
+            }
+            finally
+            {
+                _release.Set();
+            }
+
+            await wait.WaitAsync(EngineHarness.Patience);
+        }
+
+        public void Dispose()
+        {
+            _release.Set();
+            _listener.Dispose();
+            _stopping.Dispose();
+            _release.Dispose();
+        }
+    }
 }
