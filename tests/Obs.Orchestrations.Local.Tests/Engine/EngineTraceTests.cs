@@ -140,12 +140,7 @@ public sealed class EngineTraceTests
         await using var harness = await EngineHarness.StartAsync(r => r.AddOrchestrator<int, int>("Quick", (_, x) => Task.FromResult(x)));
         using var timeout = new CancellationTokenSource(EngineHarness.Patience);
 
-        string id;
-        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
-        {
-            held.TraceId = caller!.TraceId;
-            id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Quick", 1);
-        }
+        var id = await held.ScheduleUnderCallerAsync(harness, "Quick");
 
         var wait = harness.Client.WaitForInstanceCompletionAsync(id, false, timeout.Token);
         await held.AssertWaitHeldUntilSpanEmittedAsync(harness, id, wait);
@@ -168,12 +163,7 @@ public sealed class EngineTraceTests
             .AddOrchestrator<int, int>("Endless", (ctx, x) => ctx.CallActivityAsync<int>("Hang", x)));
         using var timeout = new CancellationTokenSource(EngineHarness.Patience);
 
-        string id;
-        using (var caller = ObsSpanCollector.CallerSource.StartActivity("caller"))
-        {
-            held.TraceId = caller!.TraceId;
-            id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Endless", 1);
-        }
+        var id = await held.ScheduleUnderCallerAsync(harness, "Endless");
 
         var wait = harness.Client.WaitForInstanceCompletionAsync(id, false, timeout.Token);
         var terminate = Task.Run(() => harness.Client.TerminateInstanceAsync(id, "stop", timeout.Token), timeout.Token);
@@ -209,7 +199,16 @@ public sealed class EngineTraceTests
             ActivitySource.AddActivityListener(_listener);
         }
 
-        public ActivityTraceId TraceId { get; set; }
+        public ActivityTraceId TraceId { get; private set; }
+
+        /// <summary>Starts an instance under a caller span, whose trace is the one held.</summary>
+        public async Task<string> ScheduleUnderCallerAsync(EngineHarness harness, string orchestrator)
+        {
+            using var caller = ObsSpanCollector.CallerSource.StartActivity("caller");
+            Assert.NotNull(caller);
+            TraceId = caller.TraceId;
+            return await harness.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, 1);
+        }
 
         /// <summary>While the span's stop is held and the end already stored, the wait must not return; once released, it does.</summary>
         public async Task AssertWaitHeldUntilSpanEmittedAsync(EngineHarness harness, string id, Task wait)
